@@ -1,0 +1,49 @@
+"""The companion of module 2.5 « Favoriser des formes alternatives de développement de l'ESS
+dans les quartiers »: widgets for the live workshops and functions to reuse on one's own data.
+
+Importing ``companion`` is light: widgets (and ipywidgets) load on first use.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from companion.errors import CompanionError, ContentError, DataError, InputError, StoreError
+from companion.store import Store, open_store
+
+__version__ = "0.1.0"
+
+# Public names provided lazily: name -> module that defines it.
+_LAZY = {
+    "HomePage": "companion.widgets.home",
+    "page_parameters": "companion.page",
+    "warm_up": "companion.page",
+    "programme": "companion.content",
+    "course": "companion.content",
+    "word_frequencies": "companion.words",
+}
+
+__all__ = [
+    "CompanionError",
+    "ContentError",
+    "DataError",
+    "InputError",
+    "Store",
+    "StoreError",
+    "open_store",
+    *_LAZY,
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'companion' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

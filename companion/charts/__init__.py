@@ -1,0 +1,11 @@
+"""Charts: pure functions from a DataFrame (or content) to a plotly Figure, never displayed here.
+
+One module per sequence; every figure has French titles and axis labels.
+"""
+
+from __future__ import annotations
+
+from companion.charts.common import bar_counts
+from companion.charts.home import programme_timeline
+
+__all__ = ["bar_counts", "programme_timeline"]

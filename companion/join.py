@@ -1,0 +1,46 @@
+"""Joining a session: session codes, join URLs and their QR code. Pure."""
+
+from __future__ import annotations
+
+import secrets
+from urllib.parse import urlencode
+
+import segno
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud in a room
+
+
+def new_session_code(length: int = 6) -> str:
+    """Return a short session code easy to read aloud."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
+
+
+def new_trainer_code(length: int = 8) -> str:
+    """Return a trainer code (random, from the same readable alphabet)."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
+
+
+def join_url(base_url: str, notebook: str, session: str, group: str | None = None) -> str:
+    """Return the URL of a notebook page for a session (and a subgroup)."""
+    query = {"session": session}
+    if group:
+        query["groupe"] = group
+    return f"{base_url.rstrip('/')}/voila/render/{notebook}?{urlencode(query)}"
+
+
+def qr_svg(url: str, *, scale: int = 4) -> str:
+    """Return the QR code of ``url`` as an inline SVG string (no external resource)."""
+    return segno.make(url, error="m").svg_inline(scale=scale, dark="#1b2631", light="#ffffff")
+
+
+def qr_text(url: str) -> str:
+    """Return the QR code of ``url`` drawn with block characters, for a terminal."""
+    qr = segno.make(url, error="m")
+    lines = []
+    matrix = [list(row) for row in qr.matrix_iter(border=2)]
+    for top, bottom in zip(matrix[::2], matrix[1::2] + [[0] * len(matrix[0])], strict=False):
+        line = ""
+        for a, b in zip(top, bottom, strict=True):
+            line += {(1, 1): "█", (1, 0): "▀", (0, 1): "▄", (0, 0): " "}[(a, b)]
+        lines.append(line)
+    return "\n".join(lines)

@@ -1,0 +1,112 @@
+"""Live refresh: a poller that watches the store's change token on the kernel's event loop.
+
+One poller per page. It asks the store for a cheap integer every ``interval`` seconds and calls
+``on_change`` only when the integer moved. It stops by itself after ``idle_timeout`` seconds
+without interaction (``touch``), so that an abandoned page lets Voilà cull its kernel.
+Pure: no widget import; headless tests call :meth:`Poller.poll_once` directly.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Callable
+
+log = logging.getLogger(__name__)
+
+DEFAULT_INTERVAL_S = 0.5
+DEFAULT_IDLE_TIMEOUT_S = 20 * 60
+
+
+class Poller:
+    """Calls ``on_change`` when ``token()`` returns a new value; pauses when idle."""
+
+    def __init__(
+        self,
+        token: Callable[[], int],
+        on_change: Callable[[], None],
+        *,
+        interval: float = DEFAULT_INTERVAL_S,
+        idle_timeout: float = DEFAULT_IDLE_TIMEOUT_S,
+        on_pause: Callable[[], None] | None = None,
+        on_error: Callable[[Exception], None] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._token, self._on_change = token, on_change
+        self._on_pause, self._on_error = on_pause, on_error
+        self.interval, self.idle_timeout = interval, idle_timeout
+        self._clock = clock
+        self._last_token: int | None = None
+        self._last_touch = clock()
+        self._task: asyncio.Task[None] | None = None
+        self.paused = False
+
+    @property
+    def running(self) -> bool:
+        """Return True while the background task is alive."""
+        return self._task is not None and not self._task.done()
+
+    def touch(self) -> None:
+        """Record an interaction; resume polling if it had paused."""
+        self._last_touch = self._clock()
+        if self.paused:
+            self.paused = False
+            self.start()
+
+    def idle(self) -> bool:
+        """Return True when nobody has interacted for ``idle_timeout`` seconds."""
+        return self._clock() - self._last_touch >= self.idle_timeout
+
+    def poll_once(self) -> bool:
+        """Check the token once; call ``on_change`` and return True if it moved."""
+        current = self._token()
+        if current == self._last_token:
+            return False
+        self._last_token = current
+        self._on_change()
+        return True
+
+    def mark_seen(self) -> None:
+        """Take the current token as seen (after a refresh the page did itself)."""
+        self._last_token = self._token()
+
+    def start(self) -> bool:
+        """Start polling on the running event loop; return False when there is none."""
+        if self.running:
+            return True
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            try:
+                loop = asyncio.get_event_loop_policy().get_event_loop()
+            except RuntimeError:
+                return False
+            if not loop.is_running():
+                return False
+        self._task = loop.create_task(self._run())
+        return True
+
+    def stop(self) -> None:
+        """Stop polling for good (until :meth:`start`)."""
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+
+    async def _run(self) -> None:
+        while True:
+            await asyncio.sleep(self.interval)
+            if self.idle():
+                self.paused = True
+                self._task = None
+                if self._on_pause is not None:
+                    self._on_pause()
+                return
+            try:
+                self.poll_once()
+            except Exception as error:  # a poller must never die silently nor crash a page
+                log.warning("poll failed: %s", error)
+                if self._on_error is not None:
+                    with contextlib.suppress(Exception):
+                        self._on_error(error)

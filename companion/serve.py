@@ -1,0 +1,124 @@
+"""Start standalone Voilà on the course notebooks with safe settings for a class.
+
+Standalone Voilà (not the JupyterLab extension) refuses code execution from the browser.
+Sources are stripped, tracebacks hidden, idle kernels culled, the live notebooks preheated,
+and the page template is Voilà's ``lab`` one without its CDN links, so that a room without
+internet loads every page from this machine only.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from companion import config
+
+TEMPLATE = "companion"
+LIVE_NOTEBOOKS = ("00_accueil.ipynb",)
+"""Notebooks that participants open during a live sequence: preheated."""
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    """Everything ``companion serve`` needs to start Voilà."""
+
+    store_url: str
+    trainer_code: str
+    session: str
+    port: int = 8866
+    lan: bool = False
+    pool_size: int = 2
+    cull_idle_timeout: int = 20 * 60
+    live_notebooks: tuple[str, ...] = LIVE_NOTEBOOKS
+    notebooks: Path = field(default_factory=config.notebooks_dir)
+    extra_env: dict[str, str] = field(default_factory=dict)
+
+
+def lan_address() -> str:
+    """Return this machine's address on the room network (127.0.0.1 when none is found)."""
+    try:
+        candidates = socket.gethostbyname_ex(socket.gethostname())[2]
+    except OSError:
+        candidates = []
+    for address in candidates:
+        if not address.startswith("127."):
+            return address
+    return "127.0.0.1"
+
+
+def base_url(options: ServeOptions) -> str:
+    """Return the address trainees type (or scan) to reach the server."""
+    host = lan_address() if options.lan else "127.0.0.1"
+    return f"http://{host}:{options.port}"
+
+
+def offline_template(target_root: Path) -> Path:
+    """Write the ``companion`` Voilà template (``lab`` minus its CDN links) under
+    ``target_root`` and return the directory to add to ``JUPYTER_PATH``."""
+    import voila
+
+    voila_share = Path(sys.prefix) / "share" / "jupyter" / "voila" / "templates" / "lab"
+    if not voila_share.exists():  # installed elsewhere (user site, conda…)
+        voila_share = Path(voila.__file__).resolve().parents[3] / "share/jupyter/voila/templates/lab"
+    source = voila_share / "index.html.j2"
+    folder = target_root / "voila" / "templates" / TEMPLATE
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if "cdn.jsdelivr.net" not in line]
+    (folder / "index.html.j2").write_text("".join(kept), encoding="utf-8")
+    (folder / "conf.json").write_text(json.dumps({"base_template": "lab"}), encoding="utf-8")
+    return target_root
+
+
+def voila_command(options: ServeOptions) -> list[str]:
+    """Return the Voilà command line for ``options``."""
+    pools = {"default": {"pool_size": 0}}
+    for name in options.live_notebooks:
+        pools[name] = {"pool_size": options.pool_size}
+    tornado = {"websocket_max_message_size": 64 * 1024 * 1024}
+    return [
+        sys.executable, "-m", "voila", str(options.notebooks),
+        "--no-browser",
+        f"--port={options.port}",
+        f"--Voila.ip={'0.0.0.0' if options.lan else '127.0.0.1'}",  # noqa: S104 (--lan asks for it)
+        f"--template={TEMPLATE}",
+        "--strip_sources=True",
+        "--show_tracebacks=False",
+        "--theme=light",
+        "--preheat_kernel=True",
+        f"--VoilaKernelManager.kernel_pools_config={json.dumps(pools)}",
+        "--MappingKernelManager.cull_interval=60",
+        f"--MappingKernelManager.cull_idle_timeout={options.cull_idle_timeout}",
+        f"--Voila.tornado_settings={json.dumps(tornado)}",
+    ]
+
+
+def voila_environment(options: ServeOptions, template_root: Path) -> dict[str, str]:
+    """Return the environment of the Voilà server, inherited by every kernel it starts."""
+    env = dict(os.environ)
+    env.update(options.extra_env)
+    env[config.ENV_STORE] = options.store_url
+    env[config.ENV_TRAINER_CODE] = options.trainer_code
+    env[config.ENV_SESSION] = options.session
+    env[config.ENV_JOIN_URL] = base_url(options)
+    env["JUPYTER_PATH"] = os.pathsep.join(
+        p for p in (str(template_root), env.get("JUPYTER_PATH", "")) if p
+    )
+    env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    return env
+
+
+def voila_available() -> bool:
+    """Return True when Voilà can be started from this Python."""
+    return shutil.which("voila") is not None or _has_module("voila")
+
+
+def _has_module(name: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(name) is not None

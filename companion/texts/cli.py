@@ -1,0 +1,16 @@
+"""French strings of the ``companion`` command line."""
+
+from __future__ import annotations
+
+DESCRIPTION = "Compagnon du module « ESS dans les quartiers » : tableau de bord de la formation."
+SERVE_HELP = "démarrer le tableau de bord (Voilà) sur les carnets du cours"
+PORT_HELP = "port d'écoute (défaut : 8866)"
+LAN_HELP = "ouvrir au réseau de la salle (sinon 127.0.0.1 seulement) et afficher le QR code"
+STORE_HELP = "base de données : chemin d'un fichier SQLite ou URL (postgresql+psycopg://…)"
+SESSION_HELP = "code de la session à servir (créée si elle n'existe pas)"
+TRAINER_CODE_HELP = "code formateur (sinon $COMPANION_TRAINER_CODE, sinon tiré au hasard)"
+POOL_HELP = "noyaux préchauffés par carnet présenté en direct (défaut : 2)"
+CULL_HELP = "secondes d'inactivité avant l'arrêt d'un noyau abandonné (défaut : 1200)"
+LAN_JOIN = "Adresse à donner aux stagiaires : {url}"
+STORE_AT = "Base : {url}"
+STOP_HINT = "Ctrl+C pour arrêter le serveur."

@@ -1,0 +1,54 @@
+"""French strings shared by every page: roles, store, generic validation messages."""
+
+from __future__ import annotations
+
+APP_TITLE = "Compagnon de formation — ESS dans les quartiers"
+
+# Trainer gate
+TRAINER_CODE_PLACEHOLDER = "Code formateur"
+TRAINER_UNLOCK = "Déverrouiller"
+TRAINER_LOCK = "Verrouiller"
+TRAINER_UNLOCKED = "Espace formateur déverrouillé."
+TRAINER_WRONG_CODE = "Code formateur incorrect."
+TRAINER_NO_CODE = (
+    "Mode autonome : aucun code formateur n'est configuré sur ce poste, "
+    "les actions d'animation sont ouvertes."
+)
+TRAINER_REQUIRED = "Cette action est réservée au formateur : saisissez le code formateur."
+TRAINER_PANEL_TITLE = "Espace formateur"
+
+# Generic input validation
+EMPTY_TEXT = "Le texte est vide : écrivez quelque chose avant d'envoyer."
+TOO_LONG = "Le texte est trop long ({length} caractères, {limit} au maximum)."
+SAVED = "Enregistré."
+NO_SESSION = (
+    "Aucune session de formation n'est active. Le formateur doit en créer une "
+    "(espace formateur)."
+)
+UNKNOWN_SESSION = "La session « {code} » n'existe pas. Vérifiez le code donné par le formateur."
+UNEXPECTED = "Une erreur inattendue est survenue ; votre saisie précédente est conservée. ({kind})"
+
+# Store
+STORE_NOT_DATABASE = "Le fichier « {path} » n'est pas une base du compagnon (fichier illisible)."
+STORE_READ_ONLY = (
+    "La base « {path} » est en lecture seule : impossible d'enregistrer. "
+    "Vérifiez les droits du fichier ou choisissez un autre emplacement (--store)."
+)
+STORE_TOO_RECENT = (
+    "La base « {path} » a été créée par une version plus récente du compagnon "
+    "(schéma {found}, cette version connaît le schéma {known}). Mettez le compagnon à jour."
+)
+STORE_UNREACHABLE = "Impossible d'ouvrir la base « {path} » : {reason}"
+STORE_WRITE_FAILED = "L'enregistrement a échoué : {reason}. Rien de ce qui était déjà enregistré n'est perdu."
+UNKNOWN_RECORD = "Élément introuvable (identifiant {uid})."
+UNKNOWN_PARTICIPANT = "Participant introuvable (identifiant {pid})."
+STALE_RECORD = "Cet élément a été modifié entre-temps par quelqu'un d'autre : rechargez et recommencez."
+DUPLICATE_SESSION = "Une session de code « {code} » existe déjà."
+INVALID_SESSION_CODE = (
+    "Code de session invalide « {code} » : 3 à 12 lettres majuscules ou chiffres."
+)
+
+# Live refresh
+LIVE_PAUSED = "Actualisation en pause (inactivité). Cliquez sur « Reprendre » pour la relancer."
+LIVE_RESUME = "Reprendre"
+LIVE_ON = "Actualisation automatique active."

@@ -1,0 +1,16 @@
+CELLS = [
+    ("md", """# Favoriser des formes alternatives de développement de l'économie sociale et solidaire dans les quartiers
+
+**Accueil de la formation — module 2.5.** Cette page réunit le programme des deux jours, les sept
+objectifs du module et le brise-glace : présentez-vous (un pseudonyme suffit), indiquez votre
+fonction et votre territoire, puis partagez vos attentes pour ces deux jours.
+
+*Formateur :* l'espace formateur, en bas de page, s'ouvre avec le code affiché au démarrage du
+serveur. Il permet de créer ou d'activer la session, de suivre les inscriptions et les attentes
+en direct, et de retirer une inscription."""),
+    ("code", "import companion\n\ncompanion.warm_up()"),
+    ("md", "Ouverture de la base de la formation et lecture du code de session donné dans l'adresse."),
+    ("code", "store = companion.open_store()\nparametres = companion.page_parameters()"),
+    ("md", "## Programme, session et brise-glace"),
+    ("code", "companion.HomePage(store, parametres)"),
+]
