@@ -16,12 +16,17 @@ __version__ = "0.1.0"
 
 # Public names provided lazily: name -> module that defines it.
 _LAZY = {
+    # foundation: course home, content, pages
     "HomePage": "companion.widgets.home",
     "page_parameters": "companion.page",
     "warm_up": "companion.page",
     "programme": "companion.content",
     "course": "companion.content",
     "word_frequencies": "companion.words",
+    # brainstorm (remue-méninges)
+    # diagnosis and site visit
+    # indicators, SROI, own data
+    # introduction, round table, evaluation, report
 }
 
 __all__ = [

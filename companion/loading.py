@@ -44,7 +44,7 @@ _MARKER_LINES = re.compile(
     "(?mi)^(?:" + "|".join(re.escape(m) for m in SECRET_MARKERS) + ")$"
 )
 _STRIP_LINES = re.compile(rf"(?m)^[\t{_SPACES}]+|[\t{_SPACES}]+$")
-_EDGE_SPACES = tuple(f"{a}{b}" for c in "\t" + _SPACES for a, b in (("\n", c), (c, "\n")))
+_OTHER_CHAR = re.compile(rf"[^0-9\n.,+\-eE{_SPACES}]")
 _LEADING_ZERO = re.compile(r"(?m)^[+-]?0\d")
 _EXCEL_PROTECTED = re.compile(r'(?m)^="(.*)"$')
 _CODE_NAME = re.compile(r"^(?:cod|insee|siren|siret|depcom|iris|(?:cp|dep|reg|com|epci)$)", re.I)
@@ -177,26 +177,28 @@ def _decode(data: bytes, label: str) -> tuple[str, str]:
 
 def _read_csv(text: str, label: str) -> tuple[list[str], list[Sequence[str]], dict[str, Any]]:
     text = text.lstrip("\ufeff")
-    if "\r" in text:
-        text = text.replace("\r\n", "\n") if "\n" in text else text.replace("\r", "\n")
+    if "\r" in text and "\n" not in text:
+        text = text.replace("\r", "\n")  # old Macintosh line ends
     if text.lstrip().startswith(("<", "{")):
         raise DataError(f"Le fichier « {label} » n'est pas un tableau (page web ou JSON ?).")
-    head = text.split("\n", 21)[:20]
+    head = [line.rstrip("\r") for line in text.split("\n", 21)[:20]]
     sep = _sniff(head)
     if '="' in text:  # Excel-protected cells written raw: ="13055;13070" → "13055;13070"
         s = re.escape(sep)
-        text = re.sub(rf'(?m)(^|{s})="([^"\n]*)"(?={s}|$)', r'\1"\2"', text)
+        text = re.sub(rf'(?m)(^|{s})="([^"\n]*)"(?=[{s}\r]|$)', r'\1"\2"', text)
     skip = _title_lines(head, sep)
-    lines = text.split("\n", skip + 1)
-    header_line, body = lines[skip], (lines[skip + 1] if len(lines) > skip + 1 else "")
-    names = [h.strip().strip("\ufeff") for h in next(csv.reader([header_line], delimiter=sep))]
+    lines = text.split("\n")
+    names = [h.strip() for h in next(csv.reader([lines[skip].rstrip("\r")], delimiter=sep))]
     _check_names(names, label)
+    body = lines[skip + 1:]
+    if body and not body[-1]:
+        body.pop()
     first = skip + 2  # 1-based number of the first data line
-    if '"' in body:
-        rows, width = _rows_quoted(body, sep, names, label, first)
+    offset = sum(len(line) + 1 for line in lines[: skip + 1])
+    if text.find('"', offset) >= 0:
+        columns, width = _rows_quoted("\n".join(body), sep, names, label, first)
     else:
-        rows, width = _rows_plain(body, sep, names, label, first)
-    columns: list[Sequence[str]] = list(zip(*rows, strict=True)) if rows else [()] * width
+        columns, width = _rows_plain(body, sep, names, label, first)
     return names[:width], columns, {"separateur": sep}
 
 
@@ -253,20 +255,22 @@ def _named_width(names: list[str]) -> int:
 
 
 def _rows_plain(
-    body: str, sep: str, names: list[str], label: str, first: int
+    lines: list[str], sep: str, names: list[str], label: str, first: int
 ) -> tuple[list[list[str]], int]:
     expected, named = len(names), _named_width(names)
-    lines = body.split("\n")
-    if lines and not lines[-1]:
-        lines.pop()
-    tail = sep * (expected - named)
-    counts = [line.count(sep) for line in lines]
-    regular = expected - 1
-    if tail and all(c == regular for c in counts) and all(x.endswith(tail) for x in lines):
-        cut = len(tail)  # fast path: only empty trailing columns beyond the named ones
-        rows = [line[:-cut].split(sep) for line in lines]
-        return [row for row in rows if any(row)], named
-    cells = [line.split(sep) for line in lines]
+    end = "\r" if lines and lines[0].endswith("\r") else ""
+    if end and not lines[-1].endswith(end):
+        lines[-1] += end
+    regular, tail = expected - 1, sep * (expected - named) + end
+    if all(x.count(sep) == regular for x in lines) and all(x.endswith(tail) for x in lines):
+        # Fast path (every well-formed export): cut the empty trailing columns, split once.
+        blank, cut = sep * regular + end, len(tail)
+        kept = [x[: len(x) - cut] for x in lines if x != blank]
+        if not kept:
+            return [[] for _ in range(named)], named
+        flat = sep.join(kept).split(sep)
+        return [flat[j::named] for j in range(named)], named
+    cells = [x.rstrip("\r").split(sep) for x in lines]
     return _normalise(cells, expected, named, label, [first + i for i in range(len(cells))])
 
 
@@ -304,7 +308,9 @@ def _normalise(
         kept.append(row)
         filled_widths.append(last)
     width = max(filled_widths)
-    return [(row + [""] * (width - len(row)))[:width] for row in kept], width
+    rows = [(row + [""] * (width - len(row)))[:width] for row in kept]
+    return ([list(column) for column in zip(*rows, strict=True)] if rows
+            else [[] for _ in range(width)]), width
 
 
 # --- Excel -----------------------------------------------------------------------------------
@@ -428,13 +434,16 @@ def _convert(column: str, values: Sequence[Any], typed: bool = False) -> tuple[A
     joined = "\n".join(values)
     if joined.count("\n") != len(values) - 1:  # cells holding line breaks: plain text
         return _text(values), 0
-    if joined[:1] in _SPACES or joined[-1:] in _SPACES or any(e in joined for e in _EDGE_SPACES):
+    edges = [c for c in "\t" + _SPACES if c in joined]
+    if edges and (joined[:1] in edges or joined[-1:] in edges
+                  or any(f"\n{c}" in joined or f"{c}\n" in joined for c in edges)):
         joined = _STRIP_LINES.sub("", joined)
     if '="' in joined:
         joined = _EXCEL_PROTECTED.sub(r"\1", joined)
-    blanked, masked = joined, 0
-    if joined.translate(_NUMBER_CHARS) or "-" in joined:
-        blanked, masked = _MARKER_LINES.subn("", joined)
+    # U+202F makes a two-byte string, on which str.translate is ten times slower.
+    blanked, masked = joined.replace("\u202f", " ") if "\u202f" in joined else joined, 0
+    if _other_chars(blanked) or "-" in blanked:
+        blanked, masked = _MARKER_LINES.subn("", blanked)
     numbers = None
     if not (_CODE_NAME.match(column) or _LEADING_ZERO.search(blanked)):
         numbers = _parse_numbers(blanked, len(values))
@@ -443,9 +452,16 @@ def _convert(column: str, values: Sequence[Any], typed: bool = False) -> tuple[A
     return numbers, masked
 
 
+def _other_chars(text: str) -> bool:
+    """Tell whether ``text`` holds a character that cannot be part of a number."""
+    if text.isascii():  # str.translate is fast on one-byte strings only
+        return bool(text.translate(_NUMBER_CHARS))
+    return _OTHER_CHAR.search(text) is not None
+
+
 def _parse_numbers(text: str, count: int) -> np.ndarray | None:
     """Parse a column of French or English numbers, one per line; None if one is not a number."""
-    if text.translate(_NUMBER_CHARS) or not count:
+    if _other_chars(text) or not count:
         return None
     if any(space in text for space in _SPACES):
         if not _SPACED_COLUMN.fullmatch(text):
