@@ -7,13 +7,20 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from companion import config, join
 from companion.content import programme
 from companion.errors import CompanionError
 from companion.model import TRAINER
-from companion.serve import ServeOptions, base_url, offline_template, voila_command, voila_environment
+from companion.serve import (
+    ServeOptions,
+    base_url,
+    offline_template,
+    voila_command,
+    voila_environment,
+)
 from companion.store import Store, open_store, store_url
 from companion.texts import cli as tx
 
@@ -42,9 +49,15 @@ def serve(args: argparse.Namespace) -> int:
     with open_store(url) as store:
         session = _session(store, args.session)
     trainer_code = args.trainer_code or config.trainer_code() or join.new_trainer_code()
-    options = ServeOptions(store_url=url, trainer_code=trainer_code, session=session,
-                           port=args.port, lan=args.lan, pool_size=args.pool,
-                           cull_idle_timeout=args.cull_idle)
+    options = ServeOptions(
+        store_url=url,
+        trainer_code=trainer_code,
+        session=session,
+        port=args.port,
+        lan=args.lan,
+        pool_size=args.pool,
+        cull_idle_timeout=args.cull_idle,
+    )
     template_root = offline_template(config.user_data_dir() / "voila-template")
     home = f"{base_url(options)}/voila/render/00_accueil.ipynb"
     print(f"URL : {home}")
@@ -56,7 +69,9 @@ def serve(args: argparse.Namespace) -> int:
         print(join.qr_text(join_link))
     print(tx.STORE_AT.format(url=url))
     print(tx.STOP_HINT, flush=True)
-    process = subprocess.Popen(voila_command(options), env=voila_environment(options, template_root))
+    process = subprocess.Popen(
+        voila_command(options), env=voila_environment(options, template_root)
+    )
     try:
         return process.wait()
     except KeyboardInterrupt:
@@ -73,8 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="companion", description=tx.DESCRIPTION)
     commands = parser.add_subparsers(dest="command", required=True)
     p_serve = commands.add_parser("serve", help=tx.SERVE_HELP)
-    p_serve.add_argument("--port", type=int, default=int(os.environ.get("COMPANION_PORT", 8866)),
-                         help=tx.PORT_HELP)
+    p_serve.add_argument(
+        "--port", type=int, default=int(os.environ.get("COMPANION_PORT", 8866)), help=tx.PORT_HELP
+    )
     p_serve.add_argument("--lan", action="store_true", help=tx.LAN_HELP)
     p_serve.add_argument("--store", default=None, help=tx.STORE_HELP)
     p_serve.add_argument("--session", default=None, help=tx.SESSION_HELP)
@@ -87,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-EXTRA_COMMANDS: list = []  # type: ignore[type-arg]
+EXTRA_COMMANDS: list[Callable[[Any], None]] = []
 """Functions that add a sub-command to the parser (other sequences register theirs)."""
 
 

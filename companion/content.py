@@ -112,7 +112,7 @@ class _Entry:
                 self.fail(f"le champ « {key} » manque")
             return default
         value = self.table[key]
-        if not isinstance(value, kind) or isinstance(value, bool) and kind is int:
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
             self.fail(f"le champ « {key} » a une valeur invalide ({value!r})")
         return value
 
@@ -182,15 +182,22 @@ def load_programme(path: Path | None = None) -> Programme:
             entry.fail(f"« objectifs » doit lister des numéros de 1 à {len(objectives)}")
         sequences.append(
             Sequence(
-                day=day, start=start, end=end, title=entry.text("titre"), kind=kind,
-                notebooks=entry.texts("carnets", []), objectives=tuple(targets),
+                day=day,
+                start=start,
+                end=end,
+                title=entry.text("titre"),
+                kind=kind,
+                notebooks=entry.texts("carnets", []),
+                objectives=tuple(targets),
                 details=entry.texts("details", []),
             )
         )
     sequences.sort(key=lambda s: (s.day, s.start))
     return Programme(
-        title=top.text("titre"), module=top.text("module", ""),
-        speakers=top.texts("intervenants", []), objectives=objectives,
+        title=top.text("titre"),
+        module=top.text("module", ""),
+        speakers=top.texts("intervenants", []),
+        objectives=objectives,
         sequences=tuple(sequences),
     )
 
@@ -204,8 +211,11 @@ def load_course(path: Path | None = None) -> Course:
     for entry in _entries(path, data, "manche", "manche"):
         rounds.append(
             Round(
-                id=entry.text("id"), title=entry.text("titre"), question=entry.text("question"),
-                themes=entry.texts("themes"), linked_to=entry.get("relie_a", str, None),
+                id=entry.text("id"),
+                title=entry.text("titre"),
+                question=entry.text("question"),
+                themes=entry.texts("themes"),
+                linked_to=entry.get("relie_a", str, None),
             )
         )
     ids = [r.id for r in rounds]
@@ -219,8 +229,9 @@ def load_course(path: Path | None = None) -> Course:
         VisitItem(id=e.text("id"), title=e.text("titre"), instruction=e.text("consigne"))
         for e in _entries(path, data, "grille_visite", "item de la grille de visite")
     ]
-    return Course(functions=icebreaker.texts("fonctions"), rounds=tuple(rounds),
-                  visit_items=tuple(items))
+    return Course(
+        functions=icebreaker.texts("fonctions"), rounds=tuple(rounds), visit_items=tuple(items)
+    )
 
 
 @cache

@@ -47,11 +47,11 @@ def register(
     """Validate and store a participant's registration."""
     return store.add_participant(
         session,
-        pseudonym=clean_text(pseudonym, limit=MAX_PSEUDONYM, required=False,
-                             field=th.FIELD_PSEUDONYM),
+        pseudonym=clean_text(
+            pseudonym, limit=MAX_PSEUDONYM, required=False, field=th.FIELD_PSEUDONYM
+        ),
         function=clean_text(function, limit=MAX_FIELD, required=True, field=th.FIELD_FUNCTION),
-        territory=clean_text(territory, limit=MAX_FIELD, required=True,
-                             field=th.FIELD_TERRITORY),
+        territory=clean_text(territory, limit=MAX_FIELD, required=True, field=th.FIELD_TERRITORY),
         group=group,
     )
 
@@ -62,7 +62,9 @@ def add_expectation(
     """Validate and store one expectation (« attente »)."""
     cleaned = clean_text(text, limit=MAX_EXPECTATION, required=True, field=th.FIELD_EXPECTATION)
     return store.add_record(
-        session, EXPECTATION, {"text": cleaned},
+        session,
+        EXPECTATION,
+        {"text": cleaned},
         author=participant.pseudonym if participant else "",
         participant_id=participant.id if participant else None,
     )
@@ -96,8 +98,9 @@ def counts_by(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     keys = frame[column].str.strip().str.casefold()
     shown = frame[column].str.strip().groupby(keys).first()
     counts = keys.value_counts()
-    result = pd.DataFrame({column: shown.reindex(counts.index).to_numpy(),
-                           "effectif": counts.to_numpy()})
+    result = pd.DataFrame(
+        {column: shown.reindex(counts.index).to_numpy(), "effectif": counts.to_numpy()}
+    )
     return result.sort_values(["effectif", column], ascending=[False, True], ignore_index=True)
 
 

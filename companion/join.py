@@ -38,7 +38,7 @@ def qr_text(url: str) -> str:
     qr = segno.make(url, error="m")
     lines = []
     matrix = [list(row) for row in qr.matrix_iter(border=2)]
-    for top, bottom in zip(matrix[::2], matrix[1::2] + [[0] * len(matrix[0])], strict=False):
+    for top, bottom in zip(matrix[::2], [*matrix[1::2], [0] * len(matrix[0])], strict=False):
         line = ""
         for a, b in zip(top, bottom, strict=True):
             line += {(1, 1): "█", (1, 0): "▀", (0, 1): "▄", (0, 0): " "}[(a, b)]

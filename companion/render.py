@@ -39,4 +39,5 @@ def message(text: str, level: str = "info") -> str:
     """Return an escaped, coloured one-line message (info, succes, erreur)."""
     colors = {"info": "#1b4f72", "succes": "#1e7e34", "erreur": "#b03a2e"}
     color = colors.get(level, colors["info"])
-    return f'<div class="cp-message cp-message-{escape(level)}" style="color:{color}">{escape(text)}</div>'
+    css = f"cp-message cp-message-{escape(level)}"
+    return f'<div class="{css}" style="color:{color}">{escape(text)}</div>'

@@ -64,7 +64,9 @@ def offline_template(target_root: Path) -> Path:
 
     voila_share = Path(sys.prefix) / "share" / "jupyter" / "voila" / "templates" / "lab"
     if not voila_share.exists():  # installed elsewhere (user site, conda…)
-        voila_share = Path(voila.__file__).resolve().parents[3] / "share/jupyter/voila/templates/lab"
+        voila_share = (
+            Path(voila.__file__).resolve().parents[3] / "share/jupyter/voila/templates/lab"
+        )
     source = voila_share / "index.html.j2"
     folder = target_root / "voila" / "templates" / TEMPLATE
     folder.mkdir(parents=True, exist_ok=True)
@@ -82,7 +84,10 @@ def voila_command(options: ServeOptions) -> list[str]:
         pools[name] = {"pool_size": options.pool_size}
     tornado = {"websocket_max_message_size": 64 * 1024 * 1024}
     return [
-        sys.executable, "-m", "voila", str(options.notebooks),
+        sys.executable,
+        "-m",
+        "voila",
+        str(options.notebooks),
         "--no-browser",
         f"--port={options.port}",
         f"--Voila.ip={'0.0.0.0' if options.lan else '127.0.0.1'}",  # noqa: S104 (--lan asks for it)

@@ -15,15 +15,19 @@ from collections.abc import Iterable
 MAX_WORDS = 50
 PHRASE_MAX_CHARS = 30
 
-STOP_WORDS = frozenset(
-    """
-    a à au aux avec ce ces cet cette ci comme dans de des du elle elles en entre est et été
-    être eux il ils je j la le les leur leurs lui l ma mais me même mes moi mon ne nos notre
-    nous on ou où par pas pour plus qu que qui quoi sa se ses si son sont sur ta te tes toi
-    ton tu un une vos votre vous y d s n c m t qu' ça cela car donc or ni avoir fait faire
-    très bien aussi tout tous toute toutes peu sans sous chez vers afin ainsi alors
-    """.split()
-)
+# fmt: off
+STOP_WORDS = frozenset((
+    "a", "à", "au", "aux", "avec", "ce", "ces", "cet", "cette", "ci", "comme", "dans", "de",
+    "des", "du", "elle", "elles", "en", "entre", "est", "et", "été", "être", "eux", "il", "ils",
+    "je", "j", "la", "le", "les", "leur", "leurs", "lui", "l", "ma", "mais", "me", "même", "mes",
+    "moi", "mon", "ne", "nos", "notre", "nous", "on", "ou", "où", "par", "pas", "pour", "plus",
+    "qu", "que", "qui", "quoi", "sa", "se", "ses", "si", "son", "sont", "sur", "ta", "te", "tes",
+    "toi", "ton", "tu", "un", "une", "vos", "votre", "vous", "y", "d", "s", "n", "c", "m", "t",
+    "qu'", "ça", "cela", "car", "donc", "or", "ni", "avoir", "fait", "faire", "très", "bien",
+    "aussi", "tout", "tous", "toute", "toutes", "peu", "sans", "sous", "chez", "vers", "afin",
+    "ainsi", "alors",
+))
+# fmt: on
 
 _PUNCTUATION = re.compile(r"[^\w\s]|_", re.UNICODE)
 _SPACES = re.compile(r"\s+")

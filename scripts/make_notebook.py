@@ -17,7 +17,11 @@ import nbformat
 def build(cells: list[tuple[str, str]]) -> nbformat.NotebookNode:
     """Return a notebook whose cells are ``cells`` (``"md"`` or ``"code"``, source)."""
     nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     nb.metadata["language_info"] = {"name": "python"}
     for number, (kind, source) in enumerate(cells):
         new = nbformat.v4.new_markdown_cell if kind == "md" else nbformat.v4.new_code_cell

@@ -22,8 +22,15 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(autouse=True)
 def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Never touch the real per-user store, trainer code or clock from a test."""
-    for name in ("COMPANION_STORE", "COMPANION_TRAINER_CODE", "COMPANION_SESSION",
-                 "COMPANION_NOW", "COMPANION_JOIN_URL", "QUERY_STRING", "VOILA_PREHEAT"):
+    for name in (
+        "COMPANION_STORE",
+        "COMPANION_TRAINER_CODE",
+        "COMPANION_SESSION",
+        "COMPANION_NOW",
+        "COMPANION_JOIN_URL",
+        "QUERY_STRING",
+        "VOILA_PREHEAT",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COMPANION_DATA_DIR", str(tmp_path / "companion-data"))
 
@@ -64,13 +71,38 @@ def postgres_url() -> Iterator[str]:
         shutil.chown(workdir, "postgres")
         run_as = ["runuser", "-u", "postgres", "--"]
     data = workdir / "data"
-    subprocess.run([*run_as, str(bin_dir / "initdb"), "-D", str(data), "-U", "companion",
-                    "--auth=trust", "-E", "UTF8"], check=True, capture_output=True)
+    subprocess.run(
+        [
+            *run_as,
+            str(bin_dir / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            "companion",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+        ],
+        check=True,
+        capture_output=True,
+    )
     server = subprocess.Popen(
-        [*run_as, str(bin_dir / "postgres"), "-D", str(data), "-p", str(port),
-         "-c", "listen_addresses=127.0.0.1", "-c", f"unix_socket_directories={workdir}",
-         "-c", "fsync=off"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            *run_as,
+            str(bin_dir / "postgres"),
+            "-D",
+            str(data),
+            "-p",
+            str(port),
+            "-c",
+            "listen_addresses=127.0.0.1",
+            "-c",
+            f"unix_socket_directories={workdir}",
+            "-c",
+            "fsync=off",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"postgresql+psycopg://companion@127.0.0.1:{port}/postgres"
     deadline = time.monotonic() + 30

@@ -24,8 +24,13 @@ def style(fig: go.Figure, *, title: str, height: int | None = None) -> go.Figure
 
 
 def bar_counts(
-    frame: pd.DataFrame, category: str, *, count: str = "effectif", title: str,
-    category_label: str, count_label: str,
+    frame: pd.DataFrame,
+    category: str,
+    *,
+    count: str = "effectif",
+    title: str,
+    category_label: str,
+    count_label: str,
 ) -> go.Figure:
     """Return a horizontal bar chart of ``count`` per ``category``, largest on top."""
     ordered = frame.sort_values(count, ascending=True)

@@ -42,13 +42,14 @@ def programme_timeline(programme: Programme, highlight: Sequence | None = None) 
     )
     ticks = list(range(9, 18))
     fig.update_xaxes(
-        range=[8.8, 17.2], tickvals=ticks, ticktext=[f"{h}h" for h in ticks],
-        showgrid=True, gridcolor="#eef2f5",
+        range=[8.8, 17.2],
+        tickvals=ticks,
+        ticktext=[f"{h}h" for h in ticks],
+        showgrid=True,
+        gridcolor="#eef2f5",
     )
     fig.update_yaxes(autorange="reversed", automargin=True)
     title = th.CHART_TIMELINE_TITLE
     if highlight is not None:
         title += f" — en rouge : {th.CHART_HIGHLIGHT}"
     return style(fig, title=title, height=80 + 30 * len(seqs))
-
-

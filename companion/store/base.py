@@ -72,7 +72,9 @@ class Store(ABC):
         """Register a participant in a session."""
 
     @abstractmethod
-    def list_participants(self, session: str, *, include_removed: bool = False) -> list[Participant]:
+    def list_participants(
+        self, session: str, *, include_removed: bool = False
+    ) -> list[Participant]:
         """Return the participants of a session, in registration order."""
 
     @abstractmethod

@@ -55,9 +55,7 @@ def _sqlite_engine(url: str) -> Engine:
     parsed = make_url(url)
     in_memory = parsed.database in (None, "", ":memory:")
     if in_memory:
-        engine = create_engine(
-            url, connect_args={"check_same_thread": False}, poolclass=StaticPool
-        )
+        engine = create_engine(url, connect_args={"check_same_thread": False}, poolclass=StaticPool)
     else:
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
 
@@ -131,12 +129,21 @@ class SQLStore(Store):
             raise self._translate(error) from None
 
     def _audit(
-        self, conn: Connection, session: str | None, actor: Actor, action: str, target: str,
+        self,
+        conn: Connection,
+        session: str | None,
+        actor: Actor,
+        action: str,
+        target: str,
         detail: str = "",
     ) -> None:
         conn.execute(
             insert(s.audit).values(
-                at=_now(), session=session, actor=actor, action=action, target=target,
+                at=_now(),
+                session=session,
+                actor=actor,
+                action=action,
+                target=target,
                 detail=detail,
             )
         )
@@ -196,7 +203,12 @@ class SQLStore(Store):
             if exists.first() is not None:
                 raise InputError(t.DUPLICATE_SESSION.format(code=code))
             values = dict(
-                code=code, title=title, start=start, end=end, place=place, active=False,
+                code=code,
+                title=title,
+                start=start,
+                end=end,
+                place=place,
+                active=False,
                 created_at=_now(),
             )
             conn.execute(insert(s.sessions).values(**values))
@@ -208,8 +220,13 @@ class SQLStore(Store):
     @staticmethod
     def _session(row: Any) -> TrainingSession:
         return TrainingSession(
-            code=row.code, title=row.title, start=row.start, end=row.end, place=row.place,
-            active=bool(row.active), created_at=row.created_at,
+            code=row.code,
+            title=row.title,
+            start=row.start,
+            end=row.end,
+            place=row.place,
+            active=bool(row.active),
+            created_at=row.created_at,
         )
 
     def get_session(self, code: str) -> TrainingSession | None:
@@ -267,8 +284,13 @@ class SQLStore(Store):
     @staticmethod
     def _participant(row: Any) -> Participant:
         return Participant(
-            id=row.id, session=row.session, pseudonym=row.pseudonym, function=row.function,
-            territory=row.territory, group=row.group_name, removed=bool(row.removed),
+            id=row.id,
+            session=row.session,
+            pseudonym=row.pseudonym,
+            function=row.function,
+            territory=row.territory,
+            group=row.group_name,
+            removed=bool(row.removed),
             created_at=row.created_at,
         )
 
@@ -282,14 +304,22 @@ class SQLStore(Store):
         group: str | None = None,
     ) -> Participant:
         values = dict(
-            id=_new_id(), session=session, pseudonym=pseudonym, function=function,
-            territory=territory, group_name=group, removed=False, archived=False,
+            id=_new_id(),
+            session=session,
+            pseudonym=pseudonym,
+            function=function,
+            territory=territory,
+            group_name=group,
+            removed=False,
+            archived=False,
             created_at=_now(),
         )
         self._write(lambda conn: conn.execute(insert(s.participants).values(**values)))
         return self._participant(_Row(values))
 
-    def list_participants(self, session: str, *, include_removed: bool = False) -> list[Participant]:
+    def list_participants(
+        self, session: str, *, include_removed: bool = False
+    ) -> list[Participant]:
         query = select(s.participants).where(
             s.participants.c.session == session, s.participants.c.archived.is_(False)
         )
@@ -320,10 +350,19 @@ class SQLStore(Store):
     @staticmethod
     def _record(row: Any) -> Record:
         return Record(
-            uid=row.uid, session=row.session, kind=row.kind, data=row.data or {},
-            group=row.group_name, author=row.author, participant_id=row.participant_id,
-            status=row.status, hidden=bool(row.hidden), merged_into=row.merged_into,
-            version=row.version, created_at=row.created_at, updated_at=row.updated_at,
+            uid=row.uid,
+            session=row.session,
+            kind=row.kind,
+            data=row.data or {},
+            group=row.group_name,
+            author=row.author,
+            participant_id=row.participant_id,
+            status=row.status,
+            hidden=bool(row.hidden),
+            merged_into=row.merged_into,
+            version=row.version,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
         )
 
     def add_record(
@@ -339,9 +378,20 @@ class SQLStore(Store):
     ) -> Record:
         now = _now()
         values = dict(
-            uid=_new_id(), session=session, kind=kind, data=dict(data), group_name=group,
-            author=author, participant_id=participant_id, status=status, hidden=False,
-            merged_into=None, archived=False, version=1, created_at=now, updated_at=now,
+            uid=_new_id(),
+            session=session,
+            kind=kind,
+            data=dict(data),
+            group_name=group,
+            author=author,
+            participant_id=participant_id,
+            status=status,
+            hidden=False,
+            merged_into=None,
+            archived=False,
+            version=1,
+            created_at=now,
+            updated_at=now,
         )
         self._write(lambda conn: conn.execute(insert(s.records).values(**values)))
         return self._record(_Row(values))
@@ -443,8 +493,12 @@ class SQLStore(Store):
                 raise InputError(t.DUPLICATE_SESSION.format(code=session.code))
             conn.execute(
                 insert(s.sessions).values(
-                    code=session.code, title=session.title, start=session.start,
-                    end=session.end, place=session.place, active=False,
+                    code=session.code,
+                    title=session.title,
+                    start=session.start,
+                    end=session.end,
+                    place=session.place,
+                    active=False,
                     created_at=session.created_at or _now(),
                 )
             )
@@ -453,23 +507,44 @@ class SQLStore(Store):
             for p in participants:
                 conn.execute(
                     insert(s.participants).values(
-                        id=p.id, session=session.code, pseudonym=p.pseudonym,
-                        function=p.function, territory=p.territory, group_name=p.group,
-                        removed=p.removed, archived=False, created_at=p.created_at or _now(),
+                        id=p.id,
+                        session=session.code,
+                        pseudonym=p.pseudonym,
+                        function=p.function,
+                        territory=p.territory,
+                        group_name=p.group,
+                        removed=p.removed,
+                        archived=False,
+                        created_at=p.created_at or _now(),
                     )
                 )
             for r in records:
                 conn.execute(
                     insert(s.records).values(
-                        uid=r.uid, session=session.code, kind=r.kind, data=dict(r.data),
-                        group_name=r.group, author=r.author, participant_id=r.participant_id,
-                        status=r.status, hidden=r.hidden, merged_into=r.merged_into,
-                        archived=False, version=r.version, created_at=r.created_at or _now(),
+                        uid=r.uid,
+                        session=session.code,
+                        kind=r.kind,
+                        data=dict(r.data),
+                        group_name=r.group,
+                        author=r.author,
+                        participant_id=r.participant_id,
+                        status=r.status,
+                        hidden=r.hidden,
+                        merged_into=r.merged_into,
+                        archived=False,
+                        version=r.version,
+                        created_at=r.created_at or _now(),
                         updated_at=r.updated_at or _now(),
                     )
                 )
-            self._audit(conn, session.code, "formateur", "restaurer session", session.code,
-                        f"{len(records)} contributions")
+            self._audit(
+                conn,
+                session.code,
+                "formateur",
+                "restaurer session",
+                session.code,
+                f"{len(records)} contributions",
+            )
 
         self._write(work)
 
@@ -479,8 +554,9 @@ class SQLStore(Store):
             query = query.where(s.audit.c.session == session)
         with self._reading() as conn:
             return [
-                AuditEntry(at=r.at, actor=r.actor, action=r.action, target=r.target,
-                           detail=r.detail)
+                AuditEntry(
+                    at=r.at, actor=r.actor, action=r.action, target=r.target, detail=r.detail
+                )
                 for r in conn.execute(query)
             ]
 

@@ -22,8 +22,7 @@ EMPTY_TEXT = "Le texte est vide : écrivez quelque chose avant d'envoyer."
 TOO_LONG = "Le texte est trop long ({length} caractères, {limit} au maximum)."
 SAVED = "Enregistré."
 NO_SESSION = (
-    "Aucune session de formation n'est active. Le formateur doit en créer une "
-    "(espace formateur)."
+    "Aucune session de formation n'est active. Le formateur doit en créer une (espace formateur)."
 )
 UNKNOWN_SESSION = "La session « {code} » n'existe pas. Vérifiez le code donné par le formateur."
 UNEXPECTED = "Une erreur inattendue est survenue ; votre saisie précédente est conservée. ({kind})"
@@ -39,10 +38,14 @@ STORE_TOO_RECENT = (
     "(schéma {found}, cette version connaît le schéma {known}). Mettez le compagnon à jour."
 )
 STORE_UNREACHABLE = "Impossible d'ouvrir la base « {path} » : {reason}"
-STORE_WRITE_FAILED = "L'enregistrement a échoué : {reason}. Rien de ce qui était déjà enregistré n'est perdu."
+STORE_WRITE_FAILED = (
+    "L'enregistrement a échoué : {reason}. Rien de ce qui était déjà enregistré n'est perdu."
+)
 UNKNOWN_RECORD = "Élément introuvable (identifiant {uid})."
 UNKNOWN_PARTICIPANT = "Participant introuvable (identifiant {pid})."
-STALE_RECORD = "Cet élément a été modifié entre-temps par quelqu'un d'autre : rechargez et recommencez."
+STALE_RECORD = (
+    "Cet élément a été modifié entre-temps par quelqu'un d'autre : rechargez et recommencez."
+)
 DUPLICATE_SESSION = "Une session de code « {code} » existe déjà."
 INVALID_SESSION_CODE = (
     "Code de session invalide « {code} » : 3 à 12 lettres majuscules ou chiffres."

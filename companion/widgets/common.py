@@ -117,8 +117,9 @@ class TrainerGate(w.VBox):
         self._expected = expected_code
         self._failures = 0
         self._locked_until = 0.0
-        self._code = w.Password(placeholder=tc.TRAINER_CODE_PLACEHOLDER,
-                                layout=w.Layout(width="14em"))
+        self._code = w.Password(
+            placeholder=tc.TRAINER_CODE_PLACEHOLDER, layout=w.Layout(width="14em")
+        )
         self._code.add_class("cp-trainer-code")
         self._unlock = w.Button(description=tc.TRAINER_UNLOCK, button_style="primary")
         self._unlock.add_class("cp-trainer-unlock")
@@ -128,9 +129,9 @@ class TrainerGate(w.VBox):
         if expected_code is None:
             self.unlocked = True
             self._notice.show(tc.TRAINER_NO_CODE)
-            self.children = (self._notice,)
+            self.children = [self._notice]
         else:
-            self.children = (w.HBox([self._code, self._unlock]), self._notice)
+            self.children = [w.HBox([self._code, self._unlock]), self._notice]
 
     def check(self, code: str) -> bool:
         """Return True and unlock if ``code`` is the trainer code (slowed after failures)."""
@@ -163,8 +164,12 @@ class LivePage(w.VBox):
     """
 
     def __init__(
-        self, store: Store, *, idle_timeout: float = DEFAULT_IDLE_TIMEOUT_S,
-        interval: float = 0.5, **kwargs: Any,
+        self,
+        store: Store,
+        *,
+        idle_timeout: float = DEFAULT_IDLE_TIMEOUT_S,
+        interval: float = 0.5,
+        **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
         self._store = store
@@ -172,8 +177,11 @@ class LivePage(w.VBox):
         self._resume = w.Button(description=tc.LIVE_RESUME, layout=w.Layout(display="none"))
         self._resume.on_click(lambda _b: self.touch())
         self._poller = Poller(
-            store.change_token, self._safe_refresh, interval=interval,
-            idle_timeout=idle_timeout, on_pause=self._on_pause,
+            store.change_token,
+            self._safe_refresh,
+            interval=interval,
+            idle_timeout=idle_timeout,
+            on_pause=self._on_pause,
         )
 
     @property

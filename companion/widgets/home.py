@@ -27,8 +27,9 @@ HOME_NOTEBOOK = "00_accueil.ipynb"
 class ProgrammeView(w.VBox):
     """Title, the seven objectives, the timeline with the current or next sequence, links."""
 
-    def __init__(self, content: Programme, now: datetime, first_day: date | None = None,
-                 **kwargs: Any) -> None:
+    def __init__(
+        self, content: Programme, now: datetime, first_day: date | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
         self._content = content
         self._banner = w.HTML()
@@ -43,15 +44,21 @@ class ProgrammeView(w.VBox):
                 f'<a href="{escape(nb)}" target="_self">{escape(nb.removesuffix(".ipynb"))}</a>'
                 for nb in seq.notebooks
             )
-            links.append(f"<li><strong>{escape(seq.label)}</strong> — {escape(seq.title)} : "
-                         f"{anchors}</li>")
+            links.append(
+                f"<li><strong>{escape(seq.label)}</strong> — {escape(seq.title)} : {anchors}</li>"
+            )
         self._links = w.HTML(f"<ul class='cp-sequence-links'>{''.join(links)}</ul>")
         self.add_class("cp-programme")
         self.children = (
-            w.HTML(f"<p><strong>{escape(content.module)}</strong> — "
-                   f"{escape('; '.join(content.speakers))}</p>"),
+            w.HTML(
+                f"<p><strong>{escape(content.module)}</strong> — "
+                f"{escape('; '.join(content.speakers))}</p>"
+            ),
             w.HTML(f"<h2>{th.OBJECTIVES_TITLE}</h2><ol class='cp-objectives'>{objectives}</ol>"),
-            w.HTML(f"<h2>{th.PROGRAMME_TITLE}</h2>"), self._banner, self._timeline, self._links,
+            w.HTML(f"<h2>{th.PROGRAMME_TITLE}</h2>"),
+            self._banner,
+            self._timeline,
+            self._links,
         )
         self.highlight: Any = None
         self.update(now, first_day)
@@ -81,8 +88,10 @@ class JoinBlock(w.HTML):
         if session is None:
             self.value = ""
             return
-        parts = [f"<h2>{th.JOIN_TITLE}</h2>",
-                 f"<p style='font-size:1.6em'>{escape(th.JOIN_CODE.format(code=session.code))}</p>"]
+        parts = [
+            f"<h2>{th.JOIN_TITLE}</h2>",
+            f"<p style='font-size:1.6em'>{escape(th.JOIN_CODE.format(code=session.code))}</p>",
+        ]
         if base_url:
             url = join.join_url(base_url, HOME_NOTEBOOK, session.code)
             parts.append(f"<p>{escape(th.JOIN_URL.format(url=url))}</p>")
@@ -98,10 +107,13 @@ class SessionAdmin(w.VBox):
         super().__init__(**kwargs)
         self._store, self._on_change = store, on_change
         label = {"description_width": "9em"}
-        self._code = w.Text(value=join.new_session_code(), description=th.SESSION_CODE,
-                            style=label)
-        self._title = w.Text(value=programme().title[:80], description=th.SESSION_NAME,
-                             style=label, layout=w.Layout(width="40em"))
+        self._code = w.Text(value=join.new_session_code(), description=th.SESSION_CODE, style=label)
+        self._title = w.Text(
+            value=programme().title[:80],
+            description=th.SESSION_NAME,
+            style=label,
+            layout=w.Layout(width="40em"),
+        )
         self._place = w.Text(description=th.SESSION_PLACE, style=label)
         self._start = w.DatePicker(description=th.SESSION_START, style=label)
         self._end = w.DatePicker(description=th.SESSION_END, style=label)
@@ -115,24 +127,35 @@ class SessionAdmin(w.VBox):
         self._confirm = w.Checkbox(description=th.SESSION_RESET_CONFIRM, indent=False)
         self._notice = Notice()
         self.children = (
-            w.HTML(f"<h3>{th.SESSION_TITLE}</h3>"), self._code, self._title, self._place,
-            w.HBox([self._start, self._end]), self._create,
-            w.HBox([self._existing, self._activate]), w.HBox([self._confirm, self._reset]),
+            w.HTML(f"<h3>{th.SESSION_TITLE}</h3>"),
+            self._code,
+            self._title,
+            self._place,
+            w.HBox([self._start, self._end]),
+            self._create,
+            w.HBox([self._existing, self._activate]),
+            w.HBox([self._confirm, self._reset]),
             self._notice,
         )
         self.refresh()
 
     def refresh(self) -> None:
         """Re-list the sessions."""
-        self._existing.options = [(f"{s.code} — {s.title[:50]}", s.code)
-                                  for s in self._store.list_sessions()]
+        self._existing.options = [
+            (f"{s.code} — {s.title[:50]}", s.code) for s in self._store.list_sessions()
+        ]
 
     @guarded()
     def _on_create(self, _button: w.Button) -> None:
         code = self._code.value.strip().upper()
-        self._store.create_session(code, self._title.value.strip() or code,
-                                   start=self._start.value, end=self._end.value,
-                                   place=self._place.value.strip(), actor=TRAINER)
+        self._store.create_session(
+            code,
+            self._title.value.strip() or code,
+            start=self._start.value,
+            end=self._end.value,
+            place=self._place.value.strip(),
+            actor=TRAINER,
+        )
         self._store.activate_session(code, actor=TRAINER)
         self._notice.show(th.SESSION_CREATED.format(code=code), "succes")
         self._code.value = join.new_session_code()
@@ -179,7 +202,7 @@ class HomePage(LivePage):
         store: Store,
         query: Mapping[str, str] | None = None,
         *,
-        trainer_code: str | None | object = ...,
+        trainer_code: str | object | None = ...,
         now: datetime | None = None,
         content: Programme | None = None,
         workshop: Course | None = None,
@@ -201,16 +224,23 @@ class HomePage(LivePage):
         self.gate = TrainerGate(code if isinstance(code, str) else None)
         self._trainer_area = w.VBox()
         self.gate.observe(lambda _c: self._show_trainer_area(), names="unlocked")
-        trainer_box = w.VBox([w.HTML(f"<h2>{tc.TRAINER_PANEL_TITLE}</h2>"), self.gate,
-                              self._trainer_area])
+        trainer_box = w.VBox(
+            [w.HTML(f"<h2>{tc.TRAINER_PANEL_TITLE}</h2>"), self.gate, self._trainer_area]
+        )
         trainer_box.add_class("cp-trainer")
         self.registration: RegistrationForm | None = None
         self.expectations: ExpectationsForm | None = None
         self.board: ParticipantsBoard | None = None
         self.admin: SessionAdmin | None = None
         self.add_class("cp-home")
-        self.children = (self.programme_view, self._join, self._notice, self._participant_area,
-                         trainer_box, self.live_bar())
+        self.children = (
+            self.programme_view,
+            self._join,
+            self._notice,
+            self._participant_area,
+            trainer_box,
+            self.live_bar(),
+        )
         self._bind_session()
         self._show_trainer_area()
         self.poller.mark_seen()

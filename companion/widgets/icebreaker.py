@@ -24,15 +24,23 @@ class RegistrationForm(w.VBox):
     def __init__(self, store: Store, session: str, functions: tuple[str, ...], **kwargs: Any):
         super().__init__(**kwargs)
         self._store, self._session = store, session
-        self._pseudonym = w.Text(description=th.FIELD_PSEUDONYM, style={"description_width": "12em"})
-        self._function = w.Dropdown(
-            options=[*functions, th.FUNCTION_OTHER], value=None,
-            description=th.FIELD_FUNCTION, style={"description_width": "12em"},
+        self._pseudonym = w.Text(
+            description=th.FIELD_PSEUDONYM, style={"description_width": "12em"}
         )
-        self._function_other = w.Text(description=th.FIELD_FUNCTION_OTHER,
-                                      style={"description_width": "12em"},
-                                      layout=w.Layout(display="none"))
-        self._territory = w.Text(description=th.FIELD_TERRITORY, style={"description_width": "12em"})
+        self._function = w.Dropdown(
+            options=[*functions, th.FUNCTION_OTHER],
+            value=None,
+            description=th.FIELD_FUNCTION,
+            style={"description_width": "12em"},
+        )
+        self._function_other = w.Text(
+            description=th.FIELD_FUNCTION_OTHER,
+            style={"description_width": "12em"},
+            layout=w.Layout(display="none"),
+        )
+        self._territory = w.Text(
+            description=th.FIELD_TERRITORY, style={"description_width": "12em"}
+        )
         self._submit = button(th.REGISTER_BUTTON, "cp-register-submit", "primary")
         self._notice = Notice()
         self._pseudonym.add_class("cp-register-pseudonym")
@@ -43,8 +51,13 @@ class RegistrationForm(w.VBox):
         self._submit.on_click(self._on_submit)
         self.add_class("cp-register")
         self.children = (
-            w.HTML(f"<h3>{th.REGISTER_TITLE}</h3>"), self._pseudonym, self._function,
-            self._function_other, self._territory, self._submit, self._notice,
+            w.HTML(f"<h3>{th.REGISTER_TITLE}</h3>"),
+            self._pseudonym,
+            self._function,
+            self._function_other,
+            self._territory,
+            self._submit,
+            self._notice,
         )
 
     def _on_function(self, change: dict[str, Any]) -> None:
@@ -76,7 +89,10 @@ class RegistrationForm(w.VBox):
         if function == th.FUNCTION_OTHER:
             function = self._function_other.value
         participant = logic.register(
-            self._store, self._session, pseudonym=self._pseudonym.value, function=function,
+            self._store,
+            self._session,
+            pseudonym=self._pseudonym.value,
+            function=function,
             territory=self._territory.value,
         )
         self.participant = participant
@@ -94,15 +110,20 @@ class ExpectationsForm(w.VBox):
     def __init__(self, store: Store, session: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._store, self._session = store, session
-        self._text = w.Textarea(placeholder=th.EXPECTATIONS_HELP,
-                                layout=w.Layout(width="100%", height="5em"))
+        self._text = w.Textarea(
+            placeholder=th.EXPECTATIONS_HELP, layout=w.Layout(width="100%", height="5em")
+        )
         self._text.add_class("cp-expectation-text")
         self._submit = button(th.EXPECTATION_BUTTON, "cp-expectation-submit", "primary")
         self._submit.on_click(self._on_submit)
         self._notice = Notice()
         self.add_class("cp-expectations")
-        self.children = (w.HTML(f"<h3>{th.EXPECTATIONS_TITLE}</h3>"), self._text, self._submit,
-                         self._notice)
+        self.children = (
+            w.HTML(f"<h3>{th.EXPECTATIONS_TITLE}</h3>"),
+            self._text,
+            self._submit,
+            self._notice,
+        )
 
     def send(self, text: str) -> None:
         """Type ``text`` and press the button."""
@@ -116,8 +137,9 @@ class ExpectationsForm(w.VBox):
 
     @guarded()
     def _on_submit(self, _button: w.Button) -> None:
-        logic.add_expectation(self._store, self._session, self._text.value,
-                              participant=self.participant)
+        logic.add_expectation(
+            self._store, self._session, self._text.value, participant=self.participant
+        )
         self._text.value = ""
         self._notice.show(th.EXPECTATION_SAVED, "succes")
 
@@ -136,18 +158,23 @@ class ParticipantsBoard(w.VBox):
         self._cloud.add_class("cp-expectation-cloud")
         self._raw = w.HTML()
         self._raw.add_class("cp-expectation-list")
-        self._remove_choice = w.Dropdown(description=th.REMOVE_PARTICIPANT,
-                                         style={"description_width": "12em"})
+        self._remove_choice = w.Dropdown(
+            description=th.REMOVE_PARTICIPANT, style={"description_width": "12em"}
+        )
         self._remove = button(th.REMOVE_PARTICIPANT, "cp-remove-participant", "warning")
         self._remove.on_click(self._on_remove)
         self._notice = Notice()
         self.add_class("cp-participants-board")
         self.children = (
-            w.HTML(f"<h3>{th.PARTICIPANTS_TITLE}</h3>"), self._count,
+            w.HTML(f"<h3>{th.PARTICIPANTS_TITLE}</h3>"),
+            self._count,
             w.HBox([self._by_function, self._by_territory]),
-            w.HTML(f"<h3>{th.WORD_CLOUD_TITLE}</h3>"), self._cloud,
-            w.HTML(f"<h4>{th.RAW_LIST_TITLE}</h4>"), self._raw,
-            w.HBox([self._remove_choice, self._remove]), self._notice,
+            w.HTML(f"<h3>{th.WORD_CLOUD_TITLE}</h3>"),
+            self._cloud,
+            w.HTML(f"<h4>{th.RAW_LIST_TITLE}</h4>"),
+            self._raw,
+            w.HBox([self._remove_choice, self._remove]),
+            self._notice,
         )
         self.participants: list[Participant] = []
         self.refresh()
@@ -159,18 +186,32 @@ class ParticipantsBoard(w.VBox):
         count = len(self.participants)
         self._count.value = (
             f"<p><strong>{th.PARTICIPANTS_COUNT.format(count=count)}</strong></p>"
-            if count else f"<p>{th.NO_PARTICIPANT}</p>"
+            if count
+            else f"<p>{th.NO_PARTICIPANT}</p>"
         )
-        self._by_function.show(bar_counts(
-            logic.counts_by(frame, "fonction"), "fonction", title=th.CHART_BY_FUNCTION,
-            category_label=th.AXIS_FUNCTION, count_label=th.AXIS_COUNT))
-        self._by_territory.show(bar_counts(
-            logic.counts_by(frame, "territoire"), "territoire", title=th.CHART_BY_TERRITORY,
-            category_label=th.AXIS_TERRITORY, count_label=th.AXIS_COUNT))
+        self._by_function.show(
+            bar_counts(
+                logic.counts_by(frame, "fonction"),
+                "fonction",
+                title=th.CHART_BY_FUNCTION,
+                category_label=th.AXIS_FUNCTION,
+                count_label=th.AXIS_COUNT,
+            )
+        )
+        self._by_territory.show(
+            bar_counts(
+                logic.counts_by(frame, "territoire"),
+                "territoire",
+                title=th.CHART_BY_TERRITORY,
+                category_label=th.AXIS_TERRITORY,
+                count_label=th.AXIS_COUNT,
+            )
+        )
         expectations = logic.expectations(self._store, self._session)
         self.expectation_texts = [str(r.get("text", "")) for r in expectations]
         self._cloud.value = word_cloud_html(logic.expectation_words(expectations)) or (
-            f"<p>{th.NO_EXPECTATION}</p>")
+            f"<p>{th.NO_EXPECTATION}</p>"
+        )
         self._raw.value = bullet_list(self.expectation_texts)
         self._remove_choice.options = [
             (f"{p.display_name} — {p.function}, {p.territory}", p.id) for p in self.participants

@@ -19,8 +19,13 @@ from typing import Any
 
 CHROMIUM = os.environ.get("COMPANION_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 LOCAL_PREFIXES = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
 
@@ -55,8 +60,15 @@ class Server:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
 
-def start_server(tmp: Path, *, session: str = "NAVIG1", trainer_code: str = "FORMA7EUR",
-                 now: str | None = None, pool: int = 1, extra_args: tuple[str, ...] = ()) -> Server:
+def start_server(
+    tmp: Path,
+    *,
+    session: str = "NAVIG1",
+    trainer_code: str = "FORMA7EUR",
+    now: str | None = None,
+    pool: int = 1,
+    extra_args: tuple[str, ...] = (),
+) -> Server:
     """Start ``companion serve`` on a free port with a temporary store; wait until it answers."""
     port = free_port()
     store_url = f"sqlite:///{tmp / 'browser-store.sqlite3'}"
@@ -66,13 +78,21 @@ def start_server(tmp: Path, *, session: str = "NAVIG1", trainer_code: str = "FOR
     if now:
         env["COMPANION_NOW"] = now
     log_path = tmp / "serve.log"
-    command = [sys.executable, "-m", "companion.cli", "serve", f"--port={port}",
-               f"--store={store_url}", f"--session={session}", f"--trainer-code={trainer_code}",
-               f"--pool={pool}", *extra_args]
+    command = [
+        sys.executable,
+        "-m",
+        "companion.cli",
+        "serve",
+        f"--port={port}",
+        f"--store={store_url}",
+        f"--session={session}",
+        f"--trainer-code={trainer_code}",
+        f"--pool={pool}",
+        *extra_args,
+    ]
     with log_path.open("wb") as log:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
-    server = Server(process, f"http://127.0.0.1:{port}", store_url, session, trainer_code,
-                    log_path)
+    server = Server(process, f"http://127.0.0.1:{port}", store_url, session, trainer_code, log_path)
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         if process.poll() is not None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -49,7 +48,8 @@ def _seconds_until(page: Any, selector: str, text: str, timeout: float = 10.0) -
     page.wait_for_function(
         "([sel, txt]) => { const e = document.querySelector(sel);"
         " return e !== null && e.innerText.includes(txt); }",
-        arg=[selector, text], timeout=timeout * 1000,
+        arg=[selector, text],
+        timeout=timeout * 1000,
     )
     return time.monotonic() - start
 
@@ -69,7 +69,9 @@ def test_trainees_register_and_trainer_sees_them_live(browser: Any, server: Serv
     _register(bruno.page, "", "Médiatrice sociale", "Blanc-Mesnil")
     second = _seconds_until(trainer.page, ".cp-participant-count", "2 participant")
     _give_expectation(alice.page, HOSTILE_EXPECTATION)
-    third = _seconds_until(trainer.page, ".cp-expectation-list", "<script>alert('attente')</script>")
+    third = _seconds_until(
+        trainer.page, ".cp-expectation-list", "<script>alert('attente')</script>"
+    )
     _give_expectation(bruno.page, "Monter une Régie de quartier")
     fourth = _seconds_until(trainer.page, ".cp-expectation-list", "Monter une Régie de quartier")
     assert max(first, second, third, fourth) <= 2.0, (first, second, third, fourth)

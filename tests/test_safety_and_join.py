@@ -1,0 +1,61 @@
+"""Escaping, spreadsheet neutralisation, session codes and QR codes."""
+
+from __future__ import annotations
+
+import pytest
+
+from companion import join
+from companion.render import bullet_list, message, word_cloud_html
+from companion.safety import escape, neutralise_cell
+
+
+def test_escape_makes_markup_inert() -> None:
+    assert escape('<img src=x onerror="alert(1)">') == (
+        "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;"
+    )
+    assert escape(None) == ""
+
+
+@pytest.mark.parametrize(
+    "payload", ['=HYPERLINK("http://x")', "+1", "-2+3", "@SUM(A1)", "\tx", "\rx", "  =1+1", "＝1"]
+)
+def test_formula_like_cells_are_neutralised(payload: str) -> None:
+    assert neutralise_cell(payload) == "'" + payload
+
+
+@pytest.mark.parametrize("value", ["Partenariat", "", 3, 2.5, None, "a=b"])
+def test_ordinary_values_pass_unchanged(value: object) -> None:
+    assert neutralise_cell(value) == value
+
+
+def test_rendered_fragments_escape_user_text() -> None:
+    hostile = "<script>alert(1)</script>"
+    for html in (
+        word_cloud_html([(hostile, 2), ("réseau", 1)]),
+        bullet_list([hostile]),
+        message(hostile, "erreur"),
+    ):
+        assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_session_codes_are_readable_and_unique_enough() -> None:
+    codes = {join.new_session_code() for _ in range(200)}
+    assert len(codes) > 190
+    assert all(len(c) == 6 and set(c) <= set(join.CODE_ALPHABET) for c in codes)
+    assert not set("01OI") & set(join.CODE_ALPHABET)
+
+
+def test_join_url_and_qr_code() -> None:
+    url = join.join_url(
+        "http://192.168.1.20:8866/", "02_remue_meninges_1.ipynb", "ABC234", "Groupe 1"
+    )
+    assert url == (
+        "http://192.168.1.20:8866/voila/render/02_remue_meninges_1.ipynb"
+        "?session=ABC234&groupe=Groupe+1"
+    )
+    svg = join.qr_svg(url)
+    assert svg.startswith("<svg") and "http" not in svg.split(">", 1)[0].replace(
+        'xmlns="http://www.w3.org/2000/svg"', ""
+    )
+    text = join.qr_text(url)
+    assert len(text.splitlines()) > 10 and "█" in text

@@ -1,0 +1,100 @@
+"""``companion serve``: safe Voilà flags, the offline template, and what it prints."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from companion.serve import ServeOptions, offline_template, voila_command, voila_environment
+from companion.store import open_store
+from tests.browser.harness import free_port
+
+
+def _options(**kwargs: object) -> ServeOptions:
+    return ServeOptions(
+        store_url="sqlite:////tmp/x.sqlite3", trainer_code="SECRET", session="ABC234", **kwargs
+    )  # type: ignore[arg-type]
+
+
+def test_voila_runs_standalone_with_safe_flags() -> None:
+    command = voila_command(_options())
+    assert command[1:3] == ["-m", "voila"]
+    for flag in (
+        "--strip_sources=True",
+        "--show_tracebacks=False",
+        "--no-browser",
+        "--template=companion",
+        "--Voila.ip=127.0.0.1",
+        "--preheat_kernel=True",
+    ):
+        assert flag in command
+    assert not any("debug" in part for part in command)
+    culling = [p for p in command if "cull_idle_timeout" in p]
+    assert culling == ["--MappingKernelManager.cull_idle_timeout=1200"]
+    pools = json.loads(next(p for p in command if "kernel_pools_config" in p).split("=", 1)[1])
+    assert pools["default"]["pool_size"] == 0 and pools["00_accueil.ipynb"]["pool_size"] == 2
+
+
+def test_lan_opens_to_the_room_network_only_when_asked() -> None:
+    assert "--Voila.ip=0.0.0.0" in voila_command(_options(lan=True))
+
+
+def test_kernels_get_the_store_and_trainer_code_but_not_the_browser(tmp_path: Path) -> None:
+    env = voila_environment(_options(), tmp_path)
+    assert env["COMPANION_STORE"] == "sqlite:////tmp/x.sqlite3"
+    assert env["COMPANION_TRAINER_CODE"] == "SECRET"
+    assert env["JUPYTER_PATH"].split(os.pathsep)[0] == str(tmp_path)
+
+
+def test_the_offline_template_has_no_cdn_link(tmp_path: Path) -> None:
+    root = offline_template(tmp_path)
+    index = (root / "voila" / "templates" / "companion" / "index.html.j2").read_text()
+    assert "cdn.jsdelivr.net" not in index and "https://" not in index.split("{#")[0]
+    assert "extends" in index
+    conf = json.loads((root / "voila" / "templates" / "companion" / "conf.json").read_text())
+    assert conf == {"base_template": "lab"}
+
+
+def test_serve_prints_url_session_and_trainer_code(tmp_path: Path) -> None:
+    port = free_port()
+    store = tmp_path / "s.sqlite3"
+    env = {**os.environ, "COMPANION_DATA_DIR": str(tmp_path / "data")}
+    env.pop("COMPANION_TRAINER_CODE", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "companion.cli", "serve", f"--port={port}", f"--store={store}"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+    )
+    try:
+        lines = [process.stdout.readline().rstrip("\n") for _ in range(3)]  # type: ignore[union-attr]
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    assert lines[0] == f"URL : http://127.0.0.1:{port}/voila/render/00_accueil.ipynb"
+    assert lines[1].startswith("Session : ") and len(lines[1].split(" : ")[1]) == 6
+    assert lines[2].startswith("Code formateur : ") and len(lines[2].split(" : ")[1]) >= 8
+    with open_store(store) as opened:
+        active = opened.active_session()
+        assert active is not None and active.code == lines[1].split(" : ")[1]
+
+
+def test_serve_refuses_a_broken_store_with_a_french_message(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.sqlite3"
+    broken.write_bytes(b"pas une base " * 100)
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-m", "companion.cli", "serve", f"--store={broken}"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2 and time.monotonic() - started < 60
+    assert "n'est pas une base du compagnon" in result.stderr
+    assert "Traceback" not in result.stderr
