@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from companion import config, join
@@ -57,6 +58,7 @@ def serve(args: argparse.Namespace) -> int:
         lan=args.lan,
         pool_size=args.pool,
         cull_idle_timeout=args.cull_idle,
+        notebooks=args.notebooks or config.notebooks_dir(),
     )
     template_root = offline_template(config.user_data_dir() / "voila-template")
     home = f"{base_url(options)}/voila/render/00_accueil.ipynb"
@@ -97,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_serve.add_argument("--trainer-code", default=None, help=tx.TRAINER_CODE_HELP)
     p_serve.add_argument("--pool", type=int, default=2, help=tx.POOL_HELP)
     p_serve.add_argument("--cull-idle", type=int, default=20 * 60, help=tx.CULL_HELP)
+    p_serve.add_argument("--notebooks", type=Path, default=None, help=tx.NOTEBOOKS_HELP)
     p_serve.set_defaults(handler=serve)
     for register in EXTRA_COMMANDS:
         register(commands)

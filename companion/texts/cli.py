@@ -14,3 +14,4 @@ CULL_HELP = "secondes d'inactivité avant l'arrêt d'un noyau abandonné (défau
 LAN_JOIN = "Adresse à donner aux stagiaires : {url}"
 STORE_AT = "Base : {url}"
 STOP_HINT = "Ctrl+C pour arrêter le serveur."
+NOTEBOOKS_HELP = "dossier des carnets à servir (défaut : notebooks/ du compagnon)"
