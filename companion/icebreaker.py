@@ -6,7 +6,7 @@ trainer's view. No widget here.
 
 from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from companion.errors import InputError
 from companion.model import Participant, Record
@@ -14,6 +14,9 @@ from companion.store import Store
 from companion.texts import common as tc
 from companion.texts import home as th
 from companion.words import word_frequencies
+
+if TYPE_CHECKING:  # pandas loads only for the trainer's summaries: participant pages stay light
+    import pandas as pd
 
 EXPECTATION = "expectation"
 MAX_PSEUDONYM = 60
@@ -77,6 +80,8 @@ def expectations(store: Store, session: str) -> list[Record]:
 
 def participants_frame(participants: list[Participant]) -> pd.DataFrame:
     """Return one row per participant: pseudonyme, fonction, territoire, inscription."""
+    import pandas as pd
+
     return pd.DataFrame(
         {
             "pseudonyme": [p.display_name for p in participants],
@@ -93,6 +98,8 @@ def counts_by(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     Values are grouped without regard to case or surrounding spaces; the first spelling seen
     is shown.
     """
+    import pandas as pd
+
     if frame.empty:
         return pd.DataFrame({column: pd.Series(dtype=str), "effectif": pd.Series(dtype=int)})
     keys = frame[column].str.strip().str.casefold()

@@ -7,17 +7,23 @@ import os
 from companion.config import page_query
 
 
-def warm_up() -> None:
-    """Import the heavy libraries and render one tiny figure, so that a preheated Voilà kernel
-    has paid these costs before the visitor arrives."""
-    import json
-
+def warm_up(*, charts: bool = False) -> None:
+    """Import what the page needs so that a preheated Voilà kernel has paid for it before the
+    visitor arrives. Participant pages stay light (widgets and the store only); pages that
+    show charts pass ``charts=True`` to also load pandas and plotly and render a tiny figure."""
     import ipywidgets  # noqa: F401
-    import pandas  # noqa: F401
-    import plotly.graph_objects as go
-    import plotly.io as pio
+    import segno  # noqa: F401
 
-    json.loads(pio.to_json(go.Figure(go.Bar(x=[1], y=[1])), validate=False))
+    import companion.store  # noqa: F401
+
+    if charts:
+        import json
+
+        import pandas  # noqa: F401
+        import plotly.graph_objects as go
+        import plotly.io as pio
+
+        json.loads(pio.to_json(go.Figure(go.Bar(x=[1], y=[1])), validate=False))
 
 
 def page_parameters() -> dict[str, str]:

@@ -30,13 +30,20 @@ def test_programme_highlights_the_running_sequence(store: Store, session_code: s
     page = _page(store)
     highlighted = page.programme_view.highlight
     assert highlighted is not None and "Remue-méninges » 1" in highlighted.title
-    figure = page.programme_view._timeline.figure
-    assert figure is not None
-    colors = list(figure.data[0].marker.color)
-    index = [s.title for s in page._content.sequences].index(highlighted.title)
-    assert colors[index] == "#c0392b" and colors.count("#c0392b") == 1
-    # The figure reaches the page through the offline plotly mime renderer.
-    assert PLOTLY_MIME in page.programme_view._timeline.outputs[0]["data"]
+    timeline = page.programme_view._timeline.value
+    assert timeline.count("cp-timeline-now") == 1
+    now_block = timeline.split("cp-timeline-now", 1)[1].split("</div>", 1)[0]
+    assert "Remue-méninges » 1" in now_block and "#c0392b" in now_block
+    assert timeline.count("cp-timeline-block") == len(page._content.sequences)
+    assert "En cours" in page.programme_view._banner.value
+
+
+def test_a_page_built_in_advance_takes_the_visitor_query(store: Store, session_code: str) -> None:
+    store.create_session("AUTRE2", "Autre session", actor=TRAINER)
+    page = HomePage(store, trainer_code="X", now=NOW)
+    assert page.session is not None and page.session.code == "TEST1"
+    page.apply_query({"session": "autre2"})
+    assert page.session is not None and page.session.code == "AUTRE2"
 
 
 def test_join_block_shows_code_url_and_qr(store: Store, session_code: str) -> None:

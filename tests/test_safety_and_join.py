@@ -59,3 +59,19 @@ def test_join_url_and_qr_code() -> None:
     )
     text = join.qr_text(url)
     assert len(text.splitlines()) > 10 and "█" in text
+
+
+def test_timeline_html_places_every_sequence_and_escapes_titles() -> None:
+    from datetime import time as clock
+
+    from companion.content import Sequence
+    from companion.render import programme_timeline_html
+
+    hostile = Sequence(1, clock(9, 0), clock(10, 0), "<script>x</script>", "accueil")
+    overlap = Sequence(1, clock(9, 30), clock(10, 30), "Introduction", "apport")
+    day2 = Sequence(2, clock(14, 0), clock(16, 0), "Table ronde", "table_ronde")
+    html = programme_timeline_html([hostile, overlap, day2], highlight=day2)
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert html.count("cp-timeline-block") == 3 and "Jour 1" in html and "Jour 2" in html
+    # The overlapping sequence goes on a second lane; 14h is 5/8 of the 9h–17h scale.
+    assert "top:2.6em" in html and "left:62.50%" in html

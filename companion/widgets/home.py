@@ -4,22 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
 from companion import config, join
-from companion.charts import programme_timeline
 from companion.content import Course, Programme, course, programme
 from companion.errors import InputError
 from companion.model import TRAINER, TrainingSession
+from companion.render import programme_timeline_html
 from companion.safety import escape
 from companion.schedule import position
 from companion.store import Store
 from companion.texts import common as tc
 from companion.texts import home as th
-from companion.widgets.common import FigureView, LivePage, Notice, TrainerGate, button, guarded
-from companion.widgets.icebreaker import ExpectationsForm, ParticipantsBoard, RegistrationForm
+from companion.widgets.common import LivePage, Notice, TrainerGate, button, guarded
+from companion.widgets.icebreaker import ExpectationsForm, RegistrationForm
+
+if TYPE_CHECKING:
+    from companion.widgets.participants_board import ParticipantsBoard
 
 HOME_NOTEBOOK = "00_accueil.ipynb"
 
@@ -34,7 +37,7 @@ class ProgrammeView(w.VBox):
         self._content = content
         self._banner = w.HTML()
         self._banner.add_class("cp-now")
-        self._timeline = FigureView()
+        self._timeline = w.HTML()
         objectives = "".join(f"<li>{escape(o)}</li>" for o in content.objectives)
         links = []
         for seq in content.sequences:
@@ -73,7 +76,7 @@ class ProgrammeView(w.VBox):
             template = th.NOW_RUNNING if where.running else th.NEXT_UP
             text = template.format(title=where.sequence.title, label=where.sequence.label)
         self._banner.value = f"<p style='font-size:1.2em'><strong>{escape(text)}</strong></p>"
-        self._timeline.show(programme_timeline(self._content, where.sequence))
+        self._timeline.value = programme_timeline_html(self._content.sequences, where.sequence)
 
 
 class JoinBlock(w.HTML):
@@ -246,6 +249,18 @@ class HomePage(LivePage):
         self.poller.mark_seen()
         self.start_live()
 
+    def apply_query(self, query: Mapping[str, str]) -> None:
+        """Take the visitor's query parameters (``session``) once the page is opened.
+
+        In a preheated Voilà kernel the page is built before anyone arrives; this binds it to
+        the visitor's session and brings it up to date.
+        """
+        self._query = dict(query)
+        self.session = None
+        self._notice.clear()
+        self.touch()
+        self.refresh()
+
     def now(self) -> datetime:
         """Return the injected time, ``$COMPANION_NOW``, or the real local time."""
         if self._now is not None:
@@ -294,6 +309,9 @@ class HomePage(LivePage):
             self.admin = SessionAdmin(self._store, on_change=self._on_admin_change)
         children: list[w.Widget] = [self.admin]
         if self.board is None and self.session is not None:
+            # Charts and pandas load here, for the trainer only: participant pages stay light.
+            from companion.widgets.participants_board import ParticipantsBoard
+
             self.board = ParticipantsBoard(self._store, self.session.code)
         if self.board is not None:
             children.append(self.board)

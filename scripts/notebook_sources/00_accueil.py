@@ -9,8 +9,8 @@ fonction et votre territoire, puis partagez vos attentes pour ces deux jours.
 serveur. Il permet de créer ou d'activer la session, de suivre les inscriptions et les attentes
 en direct, et de retirer une inscription."""),
     ("code", "import companion\n\ncompanion.warm_up()"),
-    ("md", "Ouverture de la base de la formation et lecture du code de session donné dans l'adresse."),
-    ("code", "store = companion.open_store()\nparametres = companion.page_parameters()"),
     ("md", "## Programme, session et brise-glace"),
-    ("code", "companion.HomePage(store, parametres)"),
+    ("code", "store = companion.open_store()\naccueil = companion.HomePage(store)\naccueil"),
+    ("md", "*La session indiquée dans l'adresse de la page (`?session=CODE`) est prise en compte à l'ouverture ; sans elle, c'est la session active.*"),
+    ("code", "accueil.apply_query(companion.page_parameters())"),
 ]
