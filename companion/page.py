@@ -3,14 +3,49 @@
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from companion.config import page_query
+from companion.errors import CompanionError
+from companion.render import message
+
+ERROR_MIME = "text/html"
+
+
+def show_companion_errors_in_french() -> bool:
+    """Show a companion error raised by a cell as its French message, no traceback.
+
+    Returns False outside an IPython kernel (plain scripts keep normal exceptions).
+    """
+    try:
+        from IPython import get_ipython
+        from IPython.display import HTML, display
+    except ImportError:
+        return False
+    shell = get_ipython()
+    if shell is None:
+        return False
+
+    def handler(
+        _shell: Any, _etype: type, value: BaseException, _tb: Any, tb_offset: Any = None
+    ) -> list[str]:
+        display(HTML(message(str(value), "erreur")))  # message() escapes the text
+        return []
+
+    shell.set_custom_exc((CompanionError,), handler)
+    return True
 
 
 def warm_up(*, charts: bool = False) -> None:
-    """Import what the page needs so that a preheated Voilà kernel has paid for it before the
-    visitor arrives. Participant pages stay light (widgets and the store only); pages that
-    show charts pass ``charts=True`` to also load pandas and plotly and render a tiny figure."""
+    """Prepare a notebook page: French messages for the companion's errors, and imports.
+
+    A :class:`~companion.errors.CompanionError` raised by a cell (a broken content file, a
+    store that is not a database…) is shown as its French message, without a traceback.
+    The imports are paid for before the visitor arrives in a preheated Voilà kernel.
+    Participant pages stay light (widgets and the store only); pages that show charts pass
+    ``charts=True`` to also load pandas and plotly and render a tiny figure.
+    """
+    show_companion_errors_in_french()
     import ipywidgets  # noqa: F401
     import segno  # noqa: F401
 

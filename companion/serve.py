@@ -19,6 +19,10 @@ from pathlib import Path
 from companion import config
 
 TEMPLATE = "companion"
+CELL_ERROR_FR = (
+    "La page n'a pas pu s'afficher entièrement ; le message ci-dessus en donne la raison. "
+    "Le détail technique est dans la console du serveur."
+)
 LIVE_NOTEBOOKS = ("00_accueil.ipynb",)
 """Notebooks that participants open during a live sequence: preheated."""
 
@@ -100,6 +104,7 @@ def voila_command(options: ServeOptions) -> list[str]:
         "--MappingKernelManager.cull_interval=60",
         f"--MappingKernelManager.cull_idle_timeout={options.cull_idle_timeout}",
         f"--Voila.tornado_settings={json.dumps(tornado)}",
+        f"--VoilaExecutor.cell_error_instruction={CELL_ERROR_FR}",
     ]
 
 

@@ -68,3 +68,23 @@ def test_notebook_runs_top_to_bottom(
         if "application/vnd.jupyter.widget-view+json" in output.get("data", {})
     ]
     assert widgets, f"{path.name}: no widget is shown"
+
+
+@pytest.mark.notebook
+def test_a_companion_error_in_a_page_shows_a_french_message_without_traceback(
+    tmp_path: Path,
+) -> None:
+    broken = tmp_path / "pas-une-base.sqlite3"
+    broken.write_bytes(b"ceci n'est pas une base " * 50)
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [
+        nbformat.v4.new_code_cell("import companion\ncompanion.warm_up()"),
+        nbformat.v4.new_code_cell(f"store = companion.open_store({str(broken)!r})"),
+    ]
+    client = NotebookClient(notebook, timeout=120, kernel_name="python3", allow_errors=True)
+    client.execute()
+    outputs = notebook.cells[1].outputs
+    shown = "".join(o.get("data", {}).get("text/html", "") for o in outputs)
+    assert "n&#x27;est pas une base du compagnon" in shown and "cp-message-erreur" in shown
+    tracebacks = [line for o in outputs for line in o.get("traceback", [])]
+    assert tracebacks == []
