@@ -85,6 +85,28 @@ def serve(args: argparse.Namespace) -> int:
             return 130
 
 
+def report(args: argparse.Namespace) -> int:
+    """Write the session report (HTML and XLSX) of ``--session`` into ``--out``."""
+    from companion.report import write_report
+    from companion.texts import report as tr
+
+    with open_store(store_url(args.store)) as store:
+        files = write_report(store, args.session, args.out, anonymise=args.anonymiser)
+    print(tr.CLI_DONE.format(html=files.html, xlsx=files.xlsx))
+    return 0
+
+
+def _add_report(commands: argparse._SubParsersAction) -> None:
+    from companion.texts import report as tr
+
+    p_report = commands.add_parser("report", help=tr.CLI_HELP)
+    p_report.add_argument("--session", required=True, help=tr.CLI_SESSION)
+    p_report.add_argument("--out", required=True, help=tr.CLI_OUT)
+    p_report.add_argument("--anonymiser", action="store_true", help=tr.CLI_ANONYMISE)
+    p_report.add_argument("--store", default=None, help=tr.CLI_STORE)
+    p_report.set_defaults(handler=report)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``companion`` command."""
     parser = argparse.ArgumentParser(prog="companion", description=tx.DESCRIPTION)
@@ -101,6 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_serve.add_argument("--cull-idle", type=int, default=20 * 60, help=tx.CULL_HELP)
     p_serve.add_argument("--notebooks", type=Path, default=None, help=tx.NOTEBOOKS_HELP)
     p_serve.set_defaults(handler=serve)
+    _add_report(commands)
     for register in EXTRA_COMMANDS:
         register(commands)
     return parser

@@ -1,0 +1,15 @@
+CELLS = [
+    ("md", """# Introduction : principes et histoire de l'ESS, valeurs des Régies de quartier
+
+**Jour 1, 9h45–10h30.** Cadrage de la journée à partir des mots clés, des principes
+fondamentaux et de l'histoire de l'économie sociale et solidaire, puis les valeurs des Régies de
+quartier (films du CNLRQ, Régie de quartier du Blanc-Mesnil).
+
+Chaque date et chaque chiffre affichés portent leur source. Le quiz final est anonyme, sauf si
+vous choisissez d'associer vos réponses à votre pseudonyme."""),
+    ("code", "import companion\n\ncompanion.warm_up()"),
+    ("md", "Ouverture de la base de la formation et lecture du code de session donné dans l'adresse."),
+    ("code", "store = companion.open_store()\nparametres = companion.page_parameters()"),
+    ("md", "## Mots clés, repères historiques, valeurs des Régies et quiz"),
+    ("code", "companion.IntroductionPage(store, parametres)"),
+]

@@ -1,0 +1,15 @@
+CELLS = [
+    ("md", """# Table ronde et débrief de la visite de site
+
+**Jour 2, 14h00–16h00.** Avec des directeurs de Régies de quartier, Profession Banlieue, le
+Conseil départemental, la Direccte, un bailleur social et un réseau de l'insertion.
+
+Les trois questions du programme s'affichent une à une. Posez vos propres questions aux
+intervenants et soutenez celles des autres (« +1 ») : les plus soutenues remontent en tête.
+Le formateur les marque comme répondues et prend des notes sur chaque question."""),
+    ("code", "import companion\n\ncompanion.warm_up()"),
+    ("md", "Ouverture de la base de la formation et lecture du code de session donné dans l'adresse."),
+    ("code", "store = companion.open_store()\nparametres = companion.page_parameters()"),
+    ("md", "## Questions du programme et questions de la salle"),
+    ("code", "companion.RoundTablePage(store, parametres)"),
+]

@@ -1,0 +1,125 @@
+"""Headless widgets of the introduction, round table, evaluation and report pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from companion import icebreaker as ice
+from companion import introduction as intro
+from companion import roundtable as rt
+from companion.store import Store
+from companion.widgets.evaluation import EvaluationPage
+from companion.widgets.introduction import IntroductionPage
+from companion.widgets.report import ReportPage
+from companion.widgets.roundtable import RoundTablePage
+
+CODE = "SECRET9"
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+def _unlock(page: object) -> None:
+    assert page.gate.check(CODE)  # type: ignore[attr-defined]
+
+
+def test_no_session_is_a_french_notice(store: Store) -> None:
+    page = IntroductionPage(store, trainer_code=CODE, start=False)
+    assert "Aucune session" in page.notice.text and page.quiz is None
+    page = RoundTablePage(store, {"session": "ZZZ"}, trainer_code=CODE, start=False)
+    assert "n'existe pas" in page.notice.text
+
+
+def test_glossary_search_and_quiz(store: Store, session_code: str) -> None:
+    page = IntroductionPage(store, trainer_code=CODE, start=False)
+    assert page.glossary is not None and page.quiz is not None
+    shown = page.glossary.search("tripartite")
+    assert shown and all("tripartite" in intro.fold(e.term + e.definition) for e in shown)
+    assert page.glossary.search("zzzz") == []
+    page.quiz.answer({})
+    assert page.quiz.notice.level == "erreur" and "Répondez" in page.quiz.notice.text
+    first = intro.quiz()[0]
+    page.quiz.answer({first.id: first.answer})
+    assert page.quiz.notice.level == "succes" and "anonymement" in page.quiz.notice.text
+    assert intro.quiz_records(store, session_code)[0].author == ""
+    _unlock(page)
+    page.refresh()
+    assert "1 réponse(s) au quiz, dont 0 nominative(s)" in page._results.value
+
+
+def test_round_table_live_order_between_two_pages(store: Store, session_code: str) -> None:
+    alice = RoundTablePage(store, trainer_code=CODE, start=False)
+    bruno = RoundTablePage(store, trainer_code=CODE, start=False)
+    trainer = RoundTablePage(store, trainer_code=CODE, start=False)
+    _unlock(trainer)
+    alice.ask(HOSTILE)
+    bruno.ask("Quel modèle économique ?", pseudonym="Bruno")
+    assert "vide" in (alice.ask("  ") or alice.ask_notice.text)
+    for page in (alice, bruno, trainer):
+        assert page.poller.poll_once() or page.order
+    first, second = trainer.order
+    alice.cards[second].click("upvote")
+    assert trainer.poller.poll_once()
+    assert trainer.order == [second, first]
+    assert "&lt;img" in trainer.cards[first]._text.value
+    assert alice.cards[second]._upvote.disabled  # supported once
+    bruno.cards[second].click("upvote")  # his own question
+    assert "propre" in bruno.ask_notice.text
+    trainer.cards[second].click("answered")
+    alice.poller.poll_once()
+    assert alice.order == [first, second] and alice.cards[second].question.answered
+    trainer.move(+1)
+    bruno.poller.poll_once()
+    assert "Question 2 sur 3" in bruno._current.value
+    trainer.save_note("Les bailleurs y gagnent")
+    assert rt.notes(store, session_code)["impacts"].get("text") == "Les bailleurs y gagnent"
+
+
+def test_evaluation_form_results_and_coverage(store: Store, session_code: str) -> None:
+    expectation = ice.add_expectation(store, session_code, "Monter une Régie")
+    page = EvaluationPage(store, trainer_code=CODE, start=False)
+    assert page.form is not None
+    page.form.submit()
+    assert page.form.notice.level == "erreur" and "globale" in page.form.notice.text
+    page.form.fill(satisfaction={"globale": 4, "visite": 5}, objectives={1: "atteint"},
+                   before={"regies": 2}, after={"regies": 4},
+                   comments={"points_forts": HOSTILE})
+    page.form.submit()
+    assert page.form.sent and page.form.notice.level == "succes"
+    page.form.submit()
+    assert "déjà" in page.form.notice.text
+    _unlock(page)
+    assert page.coverage is not None
+    assert "1 réponse(s)" in page._count.value
+    assert HOSTILE not in page._tables.value and "&lt;img" in page._tables.value
+    assert page.charts["means"].figure is not None
+    page.coverage.mark(expectation.uid, True)
+    assert store.get_record(expectation.uid).status == "couverte"
+    assert page.coverage.coverage.share == 100.0
+    assert "100 %" in page.coverage._share.value
+
+
+def test_report_button_offers_downloads(store: Store, session_code: str,
+                                        tmp_path: Path) -> None:
+    store.add_participant(session_code, pseudonym="Zoé", function="f", territory="t")
+    page = ReportPage(store, trainer_code=CODE, out_dir=tmp_path)
+    assert page.panel is None  # nothing before the trainer code
+    _unlock(page)
+    assert page.panel is not None
+    files = page.panel.produce(anonymise=True)
+    assert files is not None and files.html.exists() and files.xlsx.exists()
+    links = page.panel._links.value
+    assert "download='rapport_TEST1_anonyme.html'" in links and "data:text/html;base64," in links
+    assert "Zoé" not in files.html.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("module", ["companion.introduction", "companion.roundtable",
+                                    "companion.evaluation", "companion.report",
+                                    "companion.report_html", "companion.charts.evaluation"])
+def test_logic_modules_import_no_widgets(module: str) -> None:
+    import subprocess
+    import sys
+
+    code = (f"import sys, {module}; bad = [m for m in sys.modules if m.startswith(('ipywidgets',"
+            f" 'IPython'))]; assert not bad, bad")
+    subprocess.run([sys.executable, "-c", code], check=True)
