@@ -24,9 +24,27 @@ _LAZY = {
     "course": "companion.content",
     "word_frequencies": "companion.words",
     # brainstorm (remue-méninges)
+    "BrainstormPage": "companion.widgets.brainstorm",
+    "backup_json": "companion.exports",
+    "restore_backup": "companion.exports",
     # diagnosis and site visit
+    "DiagnosisPage": "companion.widgets.diagnosis",
+    "VisitPage": "companion.widgets.visit",
+    "mendelow": "companion.stakeholders",
+    "absent_categories": "companion.stakeholders",
+    "coconstruction_matrix": "companion.stakeholders",
+    "consolidate": "companion.visit",
     # indicators, SROI, own data
     # introduction, round table, evaluation, report
+    "IntroductionPage": "companion.widgets.introduction",
+    "RoundTablePage": "companion.widgets.roundtable",
+    "EvaluationPage": "companion.widgets.evaluation",
+    "ReportPage": "companion.widgets.report",
+    "ReportPanel": "companion.widgets.report",
+    "build_report": "companion.report",
+    "write_report": "companion.report",
+    "search_glossary": "companion.introduction",
+    "glossary": "companion.introduction",
 }
 
 __all__ = [
