@@ -23,11 +23,21 @@ sys.path.insert(0, str(ROOT))
 from tests.browser.harness import launch_browser, start_server, stop_server  # noqa: E402
 
 BARE = {
-    "cells": [{"cell_type": "code", "execution_count": None, "id": "bare", "metadata": {},
-               "outputs": [], "source": ["print('prêt')"]}],
-    "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
-                                "language": "python"}},
-    "nbformat": 4, "nbformat_minor": 5,
+    "cells": [
+        {
+            "cell_type": "code",
+            "execution_count": None,
+            "id": "bare",
+            "metadata": {},
+            "outputs": [],
+            "source": ["print('prêt')"],
+        }
+    ],
+    "metadata": {
+        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
+    },
+    "nbformat": 4,
+    "nbformat_minor": 5,
 }
 
 
@@ -86,8 +96,13 @@ def main() -> None:
                     bare_times.append(_load(browser, server.url("bare.ipynb"), ["text=prêt"]))
                     time.sleep(3)
                     before = set(_kernel_pids())
-                    home_times.append(_load(browser, server.url("00_accueil.ipynb"),
-                                            [".cp-register", ".cp-programme .js-plotly-plot"]))
+                    home_times.append(
+                        _load(
+                            browser,
+                            server.url("00_accueil.ipynb"),
+                            [".cp-register", ".cp-programme .js-plotly-plot"],
+                        )
+                    )
                     time.sleep(12)  # the pool refills in the background
                     del before
                 browser.close()
@@ -95,11 +110,16 @@ def main() -> None:
         finally:
             stop_server(server)
     home, bare = statistics.median(home_times), statistics.median(bare_times)
-    print(f"bare notebook TTI, median of {args.loads}: {bare:.2f} s  {[round(t, 2) for t in bare_times]}")
-    print(f"home page TTI,     median of {args.loads}: {home:.2f} s  {[round(t, 2) for t in home_times]}")
+    loads = args.loads
+    print(f"bare notebook TTI, median of {loads}: {bare:.2f} s  {_rounded(bare_times)}")
+    print(f"home page TTI,     median of {loads}: {home:.2f} s  {_rounded(home_times)}")
     print(f"ratio home / bare: {home / bare:.2f} (target ≤ 1.5)")
-    print(f"kernel resident memory (MB), all kernels alive: {[round(r) for r in rss]}")
+    print(f"kernel resident memory (MB), all kernels alive: {_rounded(rss, 0)}")
     print(f"largest kernel: {max(rss):.0f} MB (target ≤ 120 MB per participant kernel)")
+
+
+def _rounded(values: list[float], digits: int = 2) -> list[float]:
+    return [round(v, digits) for v in values]
 
 
 if __name__ == "__main__":

@@ -91,11 +91,11 @@ def programme_timeline_html(
                 blocks.append(
                     f'<div class="{css}" title="{escape(seq.label)} — {escape(seq.title)}" '
                     f'style="position:absolute;left:{left:.2f}%;width:{width:.2f}%;'
-                    f"top:{number * 2.6}em;height:2.3em;background:{color};color:white;"
+                    f"top:{number * 2.8}em;height:2.6em;background:{color};color:white;"
                     f"border-radius:4px;overflow:hidden;font-size:.72em;line-height:1.15;"
                     f'padding:2px 4px;box-sizing:border-box">{escape(seq.title)}</div>'
                 )
-        height = 2.6 * len(lanes) * 0.72 + 0.4
+        height = 2.8 * len(lanes) * 0.72 + 0.4
         rows.append(
             f'<div style="display:flex;align-items:flex-start;margin:.3em 0">'
             f'<strong style="width:4.5em;flex:none">Jour {day}</strong>'

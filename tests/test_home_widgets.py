@@ -8,7 +8,7 @@ import pytest
 
 from companion.model import TRAINER
 from companion.store import Store
-from companion.widgets.common import PLOTLY_MIME, TrainerGate
+from companion.widgets.common import TrainerGate
 from companion.widgets.home import HomePage
 
 NOW = datetime(2026, 11, 28, 10, 45)

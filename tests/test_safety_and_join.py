@@ -74,4 +74,4 @@ def test_timeline_html_places_every_sequence_and_escapes_titles() -> None:
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert html.count("cp-timeline-block") == 3 and "Jour 1" in html and "Jour 2" in html
     # The overlapping sequence goes on a second lane; 14h is 5/8 of the 9h–17h scale.
-    assert "top:2.6em" in html and "left:62.50%" in html
+    assert "top:2.8em" in html and "left:62.50%" in html
