@@ -21,6 +21,7 @@ from companion.serve import (
     offline_template,
     voila_command,
     voila_environment,
+    write_voila_config,
 )
 from companion.store import Store, open_store, store_url
 from companion.texts import cli as tx
@@ -61,6 +62,8 @@ def serve(args: argparse.Namespace) -> int:
         notebooks=args.notebooks or config.notebooks_dir(),
     )
     template_root = offline_template(config.user_data_dir() / "voila-template")
+    config_root = config.user_data_dir() / "voila-config" / str(options.port)
+    write_voila_config(options, config_root)
     home = f"{base_url(options)}/voila/render/00_accueil.ipynb"
     print(f"URL : {home}")
     print(f"Session : {session}")
@@ -72,7 +75,7 @@ def serve(args: argparse.Namespace) -> int:
     print(tx.STORE_AT.format(url=url))
     print(tx.STOP_HINT, flush=True)
     process = subprocess.Popen(
-        voila_command(options), env=voila_environment(options, template_root)
+        voila_command(options), env=voila_environment(options, template_root, config_root)
     )
     try:
         return process.wait()

@@ -15,6 +15,7 @@ import socket
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from companion import config
 
@@ -81,12 +82,28 @@ def offline_template(target_root: Path) -> Path:
     return target_root
 
 
-def voila_command(options: ServeOptions) -> list[str]:
-    """Return the Voilà command line for ``options``."""
-    pools = {"default": {"pool_size": 0}}
+def voila_config(options: ServeOptions) -> dict[str, Any]:
+    """Return the Voilà settings that are dictionaries (written to ``voila.json``)."""
+    pools: dict[str, dict[str, int]] = {"default": {"pool_size": 0}}
     for name in options.live_notebooks:
         pools[name] = {"pool_size": options.pool_size}
-    tornado = {"websocket_max_message_size": 64 * 1024 * 1024}
+    return {
+        "VoilaKernelManager": {"kernel_pools_config": pools},
+        # uploads of a trainee's own files (FileUpload goes through the websocket)
+        "Voila": {"tornado_settings": {"websocket_max_message_size": 64 * 1024 * 1024}},
+    }
+
+
+def write_voila_config(options: ServeOptions, config_root: Path) -> Path:
+    """Write ``voila.json`` into ``config_root`` (added to ``JUPYTER_CONFIG_PATH``)."""
+    config_root.mkdir(parents=True, exist_ok=True)
+    path = config_root / "voila.json"
+    path.write_text(json.dumps(voila_config(options), indent=2), encoding="utf-8")
+    return path
+
+
+def voila_command(options: ServeOptions) -> list[str]:
+    """Return the Voilà command line for ``options`` (dictionaries go to ``voila.json``)."""
     return [
         sys.executable,
         "-m",
@@ -100,15 +117,15 @@ def voila_command(options: ServeOptions) -> list[str]:
         "--show_tracebacks=False",
         "--theme=light",
         "--preheat_kernel=True",
-        f"--VoilaKernelManager.kernel_pools_config={json.dumps(pools)}",
         "--MappingKernelManager.cull_interval=60",
         f"--MappingKernelManager.cull_idle_timeout={options.cull_idle_timeout}",
-        f"--Voila.tornado_settings={json.dumps(tornado)}",
         f"--VoilaExecutor.cell_error_instruction={CELL_ERROR_FR}",
     ]
 
 
-def voila_environment(options: ServeOptions, template_root: Path) -> dict[str, str]:
+def voila_environment(
+    options: ServeOptions, template_root: Path, config_root: Path | None = None
+) -> dict[str, str]:
     """Return the environment of the Voilà server, inherited by every kernel it starts."""
     env = dict(os.environ)
     env.update(options.extra_env)
@@ -119,6 +136,10 @@ def voila_environment(options: ServeOptions, template_root: Path) -> dict[str, s
     env["JUPYTER_PATH"] = os.pathsep.join(
         p for p in (str(template_root), env.get("JUPYTER_PATH", "")) if p
     )
+    if config_root is not None:
+        env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
+            p for p in (str(config_root), env.get("JUPYTER_CONFIG_PATH", "")) if p
+        )
     env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     return env
 

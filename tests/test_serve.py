@@ -9,7 +9,13 @@ import sys
 import time
 from pathlib import Path
 
-from companion.serve import ServeOptions, offline_template, voila_command, voila_environment
+from companion.serve import (
+    ServeOptions,
+    offline_template,
+    voila_command,
+    voila_environment,
+    write_voila_config,
+)
 from companion.store import open_store
 from tests.browser.harness import free_port
 
@@ -35,8 +41,17 @@ def test_voila_runs_standalone_with_safe_flags() -> None:
     assert not any("debug" in part for part in command)
     culling = [p for p in command if "cull_idle_timeout" in p]
     assert culling == ["--MappingKernelManager.cull_idle_timeout=1200"]
-    pools = json.loads(next(p for p in command if "kernel_pools_config" in p).split("=", 1)[1])
-    assert pools["default"]["pool_size"] == 0 and pools["00_accueil.ipynb"]["pool_size"] == 2
+    assert "--VoilaExecutor.cell_error_instruction" in " ".join(command)
+
+
+def test_preheat_pools_and_upload_size_go_to_voila_json(tmp_path: Path) -> None:
+    path = write_voila_config(_options(pool_size=3), tmp_path)
+    settings = json.loads(path.read_text())
+    pools = settings["VoilaKernelManager"]["kernel_pools_config"]
+    assert pools["default"]["pool_size"] == 0 and pools["00_accueil.ipynb"]["pool_size"] == 3
+    assert settings["Voila"]["tornado_settings"]["websocket_max_message_size"] >= 20 * 2**20
+    env = voila_environment(_options(), tmp_path / "t", tmp_path)
+    assert env["JUPYTER_CONFIG_PATH"].split(os.pathsep)[0] == str(tmp_path)
 
 
 def test_lan_opens_to_the_room_network_only_when_asked() -> None:
