@@ -77,14 +77,9 @@ class Poller:
         if self.running:
             return True
         try:
-            loop = asyncio.get_running_loop()
+            loop = asyncio.get_running_loop()  # a kernel runs cells and callbacks in its loop
         except RuntimeError:
-            try:
-                loop = asyncio.get_event_loop_policy().get_event_loop()
-            except RuntimeError:
-                return False
-            if not loop.is_running():
-                return False
+            return False
         self._task = loop.create_task(self._run())
         return True
 

@@ -1,11 +1,11 @@
 """Read the tables trainees bring: French CSV exports and Excel workbooks, quirks included.
 
 One public entry point, :func:`read_table`. CSV files are decoded (UTF-8 with or without BOM,
-else Windows-1252), their separator sniffed, their rows checked, then every column is converted
-in one vectorised pass over the column's text: numbers with a decimal comma and thousands
-separators become floats or integers, statistical-secret markers become missing values (never
-0), codes keep their leading zeros. Aggregate rows (« Ensemble », « France », « Total ») are moved
-to ``df.attrs["aggregats"]``.
+else Windows-1252), their separator sniffed and their rows checked; then every column is
+converted in one vectorised pass over the column's text: numbers with a decimal comma and
+thousands separators become floats or integers, statistical-secret markers become missing values
+(never 0), codes keep their leading zeros. Aggregate rows (« Ensemble », « France », « Total »)
+are moved to ``df.attrs["aggregats"]``.
 """
 
 from __future__ import annotations
@@ -30,27 +30,27 @@ MAX_BYTES = 50 * 1024 * 1024
 #: Cell values meaning "no value" in numeric columns (compared case-insensitively).
 SECRET_MARKERS = ("s", "nd", "ns", "n.d.", "n.s.", "nc", "n.c.", "secret", "-", "–", "—",
                   "#n/a", "#div/0!", "#valeur!", "#value!", "#ref!", "#nom?", "#name?")
-#: First-text-column values of a row holding an aggregate rather than an observation.
+#: First-text-column values (folded) of a row holding an aggregate, not an observation.
 AGGREGATE_LABELS = frozenset({"ensemble", "france", "total", "france entiere",
                               "france metropolitaine", "total general"})
 _MAX_AGGREGATE_ROWS = 5
 _SEPARATORS = (";", ",", "\t")
 _SPACES = " \u202f\u00a0"
-# A spaced number, checked only in columns holding spaces: « 1 234,5 », « -12 000 ».
-_SPACED = rf"[+-]?\d{{1,3}}+(?:[{_SPACES}]\d{{3}})*+(?:[.,]\d*+)?+(?:[eE][+-]?\d+)?+"
-_SPACED_COLUMN = re.compile(rf"(?:{_SPACED})?+(?:\n(?:{_SPACED})?+)*+")
+# Thousands separators must be followed by three digits and preceded by at most three.
+_BAD_SPACE = re.compile(rf"[{_SPACES}](?!\d{{3}}(?!\d))")
+_BAD_GROUP = re.compile(rf"(?:\d{{4}}|[^\d\n])[{_SPACES}]")
 _NUMBER_CHARS = str.maketrans("", "", "0123456789\n.,+-eE" + _SPACES)
-_MARKER_LINES = re.compile(
-    "(?mi)^(?:" + "|".join(re.escape(m) for m in SECRET_MARKERS) + ")$"
-)
-_STRIP_LINES = re.compile(rf"(?m)^[\t{_SPACES}]+|[\t{_SPACES}]+$")
 _OTHER_CHAR = re.compile(rf"[^0-9\n.,+\-eE{_SPACES}]")
+_MARKER_LINES = re.compile("(?mi)^(?:" + "|".join(map(re.escape, SECRET_MARKERS)) + ")$")
+_STRIP_LINES = re.compile(rf"(?m)^[\t{_SPACES}]+|[\t{_SPACES}]+$")
 _LEADING_ZERO = re.compile(r"(?m)^[+-]?0\d")
 _EXCEL_PROTECTED = re.compile(r'(?m)^="(.*)"$')
 _CODE_NAME = re.compile(r"^(?:cod|insee|siren|siret|depcom|iris|(?:cp|dep|reg|com|epci)$)", re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _MOJIBAKE = re.compile(rb"\xc3[\x80-\xbf]")
-_BINARY_MAGIC = {b"%PDF": "un document PDF", b"\x89PNG": "une image PNG", b"GIF8": "une image GIF",
-                 b"\xff\xd8\xff": "une image JPEG", b"\x1f\x8b": "une archive compressée"}
+_MAGIC = {b"%PDF": "un document PDF", b"\x89PNG": "une image PNG", b"GIF8": "une image GIF",
+          b"\xff\xd8\xff": "une image JPEG", b"\x1f\x8b": "une archive compressée"}
+Columns = Sequence[Sequence[Any]]
 
 
 def fold(text: str) -> str:
@@ -62,7 +62,7 @@ def fold(text: str) -> str:
 
 
 def read_table(
-    source: str | os.PathLike[str] | bytes | IO[bytes] | IO[str],
+    source: str | os.PathLike[str] | bytes | bytearray | IO[bytes] | IO[str],
     sheet: str | int | None = None,
     *,
     name: str | None = None,
@@ -73,9 +73,9 @@ def read_table(
     Parameters
     ----------
     source : path, bytes or file-like (binary or text)
-        The table. Its format is recognised from its content, not its extension.
+        The table; its format is recognised from its content, not from its extension.
     sheet : str or int, optional
-        Worksheet of an Excel workbook (name or 0-based position); the first one by default.
+        Worksheet of a workbook (name or 0-based position), the first one by default.
         Ignored for CSV files.
     name : str, optional
         File name used in messages and in ``df.attrs["source"]``.
@@ -86,19 +86,27 @@ def read_table(
     -------
     pandas.DataFrame
         Numbers as ``float64``/``int64``, codes and labels as strings, missing values as NaN.
-        ``attrs``: ``source``, ``aggregats`` (rows removed as aggregates), ``secret``
-        (number of masked values per column), ``encodage`` and ``separateur``.
+        ``attrs``: ``source``; ``secret`` (count of masked values per column); ``encodage``
+        and ``separateur`` (CSV) or ``feuille`` (Excel); ``aggregats`` (DataFrame of the
+        aggregate rows removed), only when there were some.
 
     Raises
     ------
     DataError
-        With a French message naming the file and, where known, the line and column.
+        French message naming the file and, where known, the line and the column.
+
+    Notes
+    -----
+    ``pandas.concat`` compares the ``attrs`` of its inputs and fails on two DataFrames in
+    ``attrs["aggregats"]``: ``df.attrs.pop("aggregats")`` first when concatenating such tables.
     """
     label, data = _read_source(source, name, max_bytes)
     if isinstance(data, bytes) and data.startswith(b"PK\x03\x04"):
         names, columns, meta = _read_excel(data, sheet, label)
     else:
         text, encoding = (data, "texte") if isinstance(data, str) else _decode(data, label)
+        if _CONTROL.search(text, 0, 8192):
+            raise DataError(f"Le fichier « {label} » n'est pas un tableau (fichier binaire).")
         names, columns, meta = _read_csv(text, label)
         meta["encodage"] = encoding
     return _assemble(names, columns, label, meta)
@@ -112,7 +120,7 @@ def _read_source(source: Any, name: str | None, max_bytes: int) -> tuple[str, by
     if isinstance(source, bytes | bytearray | memoryview):
         label, data = name or "tableau", bytes(source)
     elif isinstance(source, str | os.PathLike):
-        path = Path(source)
+        path = Path(source).expanduser()
         label = name or path.name
         if not path.is_file():
             raise DataError(f"Le fichier « {label} » est introuvable ({path}).")
@@ -131,24 +139,22 @@ def _read_source(source: Any, name: str | None, max_bytes: int) -> tuple[str, by
 
 def _check_size(label: str, size: int, max_bytes: int) -> None:
     if size > max_bytes:
-        raise DataError(
-            f"Le fichier « {label} » est trop volumineux ({_megabytes(size)} Mo ; limite : "
-            f"{_megabytes(max_bytes)} Mo). Ne gardez que les lignes et colonnes utiles, "
-            "ou augmentez la limite (paramètre max_bytes)."
-        )
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f}".replace(".", ",")
+        mo = [f"{n / 1024 / 1024:.1f}".replace(".", ",") for n in (size, max_bytes)]
+        raise DataError(f"Le fichier « {label} » est trop volumineux ({mo[0]} Mo ; limite : "
+                        f"{mo[1]} Mo). Ne gardez que les lignes et colonnes utiles, ou "
+                        "augmentez la limite (paramètre max_bytes).")
 
 
 def _decode(data: bytes, label: str) -> tuple[str, str]:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "UTF-16"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's « texte Unicode »
+        try:
+            return data.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError:
+            raise DataError(f"Le fichier « {label} » (UTF-16) est tronqué ou illisible.") from None
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise DataError(f"Le fichier « {label} » est un classeur Excel ancien format (.xls) : "
                         "enregistrez-le au format .xlsx ou CSV.")
-    for magic, kind in _BINARY_MAGIC.items():
+    for magic, kind in _MAGIC.items():
         if data.startswith(magic):
             raise DataError(f"Le fichier « {label} » n'est pas un tableau : c'est {kind}.")
     if b"\x00" in data[:8192]:
@@ -157,26 +163,25 @@ def _decode(data: bytes, label: str) -> tuple[str, str]:
         return data.decode("utf-8-sig"), "UTF-8"
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        if _MOJIBAKE.search(data):
-            raise DataError(
-                f"Le fichier « {label} » mélange deux encodages (UTF-8 et un autre) : caractère "
-                f"illisible ligne {line}. Réenregistrez-le en « CSV UTF-8 »."
-            ) from None
+        if _MOJIBAKE.search(data):  # valid UTF-8 accents beside invalid bytes: never guess
+            raise DataError(f"Le fichier « {label} » mélange deux encodages (UTF-8 et un autre) :"
+                            f" caractère illisible ligne {line}. Réenregistrez-le en "
+                            "« CSV UTF-8 ».") from None
     try:
         return data.decode("cp1252"), "Windows-1252"
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        raise DataError(
-            f"Le fichier « {label} » n'est lisible ni en UTF-8 ni en Windows-1252 (ligne {line}). "
-            "Réenregistrez-le en « CSV UTF-8 »."
-        ) from None
+        raise DataError(f"Le fichier « {label} » n'est lisible ni en UTF-8 ni en Windows-1252 "
+                        f"(ligne {line}). Réenregistrez-le en « CSV UTF-8 ».") from None
 
 
 # --- CSV -------------------------------------------------------------------------------------
 
 
-def _read_csv(text: str, label: str) -> tuple[list[str], list[Sequence[str]], dict[str, Any]]:
+def _read_csv(text: str, label: str) -> tuple[list[str], Columns, dict[str, Any]]:
     text = text.lstrip("\ufeff")
+    if not text.strip():
+        raise DataError(f"Le fichier « {label} » est vide.")
     if "\r" in text and "\n" not in text:
         text = text.replace("\r", "\n")  # old Macintosh line ends
     if text.lstrip().startswith(("<", "{")):
@@ -194,8 +199,7 @@ def _read_csv(text: str, label: str) -> tuple[list[str], list[Sequence[str]], di
     if body and not body[-1]:
         body.pop()
     first = skip + 2  # 1-based number of the first data line
-    offset = sum(len(line) + 1 for line in lines[: skip + 1])
-    if text.find('"', offset) >= 0:
+    if text.find('"', sum(len(line) + 1 for line in lines[: skip + 1])) >= 0:
         columns, width = _rows_quoted("\n".join(body), sep, names, label, first)
     else:
         columns, width = _rows_plain(body, sep, names, label, first)
@@ -203,19 +207,19 @@ def _read_csv(text: str, label: str) -> tuple[list[str], list[Sequence[str]], di
 
 
 def _sniff(head: list[str]) -> str:
+    """Return the separator whose count is the same on most of the first lines."""
     lines = [line for line in head if line.strip()] or [""]
     best, best_score = ";", (0, 0)
     for sep in _SEPARATORS:
         counts = Counter(line.count(sep) for line in lines)
         mode, frequency = max(counts.items(), key=lambda item: (item[1], item[0]))
-        score = (mode, frequency) if mode else (0, 0)
-        if score > best_score:
-            best, best_score = sep, score
+        if mode and (mode, frequency) > best_score:
+            best, best_score = sep, (mode, frequency)
     return best
 
 
 def _title_lines(head: list[str], sep: str) -> int:
-    """Count lines above the header: blank lines and one-cell titles before a wider line."""
+    """Count the lines above the header: blank lines and one-cell titles before a wider line."""
 
     def filled(line: str) -> int:
         return sum(1 for cell in line.split(sep) if cell.strip().strip('"'))
@@ -233,37 +237,24 @@ def _check_names(names: list[str], label: str) -> None:
     for position, column in enumerate(names, start=1):
         if column:
             seen.setdefault(column, []).append(position)
-    doubles = {column: where for column, where in seen.items() if len(where) > 1}
+    doubles = [f"« {c} » (colonnes {', '.join(map(str, w))})" for c, w in seen.items()
+               if len(w) > 1]
     if doubles:
-        listed = " ; ".join(
-            f"« {column} » (colonnes {', '.join(map(str, where))})"
-            for column, where in doubles.items()
-        )
-        raise DataError(f"Le fichier « {label} » a des noms de colonnes en double : {listed}. "
-                        "Renommez-les pour qu'ils soient uniques.")
-
-
-def _ragged(label: str, line: int, found: int, expected: int) -> DataError:
-    return DataError(
-        f"Le fichier « {label} », ligne {line} : {found} colonnes au lieu de {expected} "
-        "(d'après la ligne d'en-tête). Vérifiez le séparateur et les guillemets de cette ligne."
-    )
-
-
-def _named_width(names: list[str]) -> int:
-    return max(i for i, column in enumerate(names) if column) + 1
+        raise DataError(f"Le fichier « {label} » a des noms de colonnes en double : "
+                        f"{' ; '.join(doubles)}. Renommez-les pour qu'ils soient uniques.")
 
 
 def _rows_plain(
     lines: list[str], sep: str, names: list[str], label: str, first: int
 ) -> tuple[list[list[str]], int]:
-    expected, named = len(names), _named_width(names)
+    expected = len(names)
+    named = max(i for i, column in enumerate(names) if column) + 1
     end = "\r" if lines and lines[0].endswith("\r") else ""
     if end and not lines[-1].endswith(end):
         lines[-1] += end
     regular, tail = expected - 1, sep * (expected - named) + end
     if all(x.count(sep) == regular for x in lines) and all(x.endswith(tail) for x in lines):
-        # Fast path (every well-formed export): cut the empty trailing columns, split once.
+        # Fast path, every well-formed export: cut the empty trailing columns, split once.
         blank, cut = sep * regular + end, len(tail)
         kept = [x[: len(x) - cut] for x in lines if x != blank]
         if not kept:
@@ -271,7 +262,7 @@ def _rows_plain(
         flat = sep.join(kept).split(sep)
         return [flat[j::named] for j in range(named)], named
     cells = [x.rstrip("\r").split(sep) for x in lines]
-    return _normalise(cells, expected, named, label, [first + i for i in range(len(cells))])
+    return _normalise(cells, expected, named, label, range(first, first + len(cells)))
 
 
 def _rows_quoted(
@@ -287,30 +278,32 @@ def _rows_quoted(
     except csv.Error as error:
         raise DataError(f"Le fichier « {label} », ligne {first + previous} : guillemets mal "
                         f"fermés ou texte illisible ({error}).") from None
-    return _normalise(cells, len(names), _named_width(names), label, numbers)
+    named = max(i for i, column in enumerate(names) if column) + 1
+    return _normalise(cells, len(names), named, label, numbers)
 
 
 def _normalise(
-    cells: list[list[str]], expected: int, named: int, label: str, numbers: list[int]
+    cells: list[list[str]], expected: int, named: int, label: str, numbers: Sequence[int]
 ) -> tuple[list[list[str]], int]:
-    """Check every row's width, then cut or pad all rows to the widest filled column."""
-    kept, filled_widths = [], [named]
+    """Check every row's width, then return the columns up to the last filled one."""
+    kept, width = [], named
     for row, line in zip(cells, numbers, strict=True):
         last = len(row)
         while last and not row[last - 1].strip():
             last -= 1
         if not last:
-            continue  # blank line or a line of separators only
-        if last > expected:
-            raise _ragged(label, line, len(row), expected)
-        if len(row) < named:
-            raise _ragged(label, line, len(row), named)
+            continue  # blank line, or a line of separators only
+        if last > expected or len(row) < named:
+            found = f"{len(row)} colonne{'s' if len(row) > 1 else ''}"
+            raise DataError(
+                f"Le fichier « {label} », ligne {line} : {found} au lieu de "
+                f"{expected if last > expected else named} (d'après la ligne d'en-tête). "
+                "Vérifiez le séparateur et les guillemets de cette ligne."
+            )
         kept.append(row)
-        filled_widths.append(last)
-    width = max(filled_widths)
+        width = max(width, last)
     rows = [(row + [""] * (width - len(row)))[:width] for row in kept]
-    return ([list(column) for column in zip(*rows, strict=True)] if rows
-            else [[] for _ in range(width)]), width
+    return [list(column) for column in zip(*rows, strict=True)] or [[]] * width, width
 
 
 # --- Excel -----------------------------------------------------------------------------------
@@ -318,16 +311,16 @@ def _normalise(
 
 def _read_excel(
     data: bytes, sheet: str | int | None, label: str
-) -> tuple[list[str], list[Sequence[Any]], dict[str, Any]]:
+) -> tuple[list[str], Columns, dict[str, Any]]:
     try:
         book = pd.ExcelFile(io.BytesIO(data), engine="openpyxl")
-    except Exception as error:  # a zip that is not a workbook (docx, ods, corrupted…)
+    except Exception as error:  # a zip that is not a workbook: docx, ods, corrupted…
         raise DataError(f"Le fichier « {label} » n'est pas un classeur Excel (.xlsx) lisible "
                         f"({type(error).__name__}).") from None
     with book:
         available = [str(s) for s in book.sheet_names]
         chosen = _pick_sheet(available, sheet, label)
-        grid = book.parse(chosen, header=None, dtype=object)
+        grid = pd.read_excel(book, sheet_name=chosen, header=None, dtype=object)
     grid = grid.dropna(how="all").dropna(axis=1, how="all")
     if grid.empty:
         raise DataError(f"La feuille « {chosen} » du fichier « {label} » est vide.")
@@ -336,7 +329,7 @@ def _read_excel(
     names = [_cell_text(value) for value in rows[header]]
     _check_names(names, label)
     body = rows[header + 1:]
-    columns: list[Sequence[Any]] = list(zip(*body, strict=True)) if body else [()] * len(names)
+    columns = [list(c) for c in zip(*body, strict=True)] or [[]] * len(names)
     return names, columns, {"feuille": chosen}
 
 
@@ -345,33 +338,26 @@ def _pick_sheet(available: list[str], sheet: str | int | None, label: str) -> st
         return available[0]
     if isinstance(sheet, int) and 0 <= sheet < len(available):
         return available[sheet]
-    wanted = fold(str(sheet))
     for candidate in available:
-        if fold(candidate) == wanted:
+        if fold(candidate) == fold(str(sheet)):
             return candidate
     raise DataError(f"Le fichier « {label} » n'a pas de feuille « {sheet} ». Feuilles "
                     f"disponibles : {', '.join(f'« {s} »' for s in available)}.")
 
 
 def _excel_header(rows: list[list[Any]]) -> int:
-    """Return the first row whose non-empty cells are mostly text and cover the table width."""
-
-    def filled(row: list[Any]) -> int:
-        return sum(1 for value in row if not _missing(value))
-
-    def texts(row: list[Any]) -> int:
-        return sum(1 for value in row if isinstance(value, str) and value.strip())
-
-    width = max(filled(row) for row in rows[:20])
+    """Return the first row whose cells are mostly filled with text (title rows are skipped)."""
+    filled = [sum(1 for v in row if not _missing(v)) for row in rows[:20]]
+    width = max(filled)
     for index, row in enumerate(rows[:20]):
-        count = filled(row)
-        if count >= max(width / 2, min(width, 2)) and texts(row) >= 0.8 * count:
+        texts = sum(1 for v in row if isinstance(v, str) and v.strip())
+        if filled[index] >= max(width / 2, min(width, 2)) and texts >= 0.8 * filled[index]:
             return index
     return 0
 
 
 def _missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NaT
+    return value is None or value is pd.NaT or (isinstance(value, float) and np.isnan(value))
 
 
 def _cell_text(value: Any) -> str:
@@ -385,27 +371,24 @@ def _cell_text(value: Any) -> str:
 # --- conversion ------------------------------------------------------------------------------
 
 
-def _assemble(
-    names: list[str], columns: list[Sequence[Any]], label: str, meta: dict[str, Any]
-) -> pd.DataFrame:
+def _assemble(names: list[str], columns: Columns, label: str, meta: dict[str, Any]) -> pd.DataFrame:
     typed = "feuille" in meta
     converted, secret = _convert_all(names, columns, typed)
     frame = pd.DataFrame(converted)
     mask = _aggregate_mask(frame)
     aggregates = frame[mask].reset_index(drop=True)
-    if mask.any():
-        keep = np.flatnonzero(~mask.to_numpy())
-        kept = [[col[i] for i in keep] for col in columns]
-        converted, secret = _convert_all(names, kept, typed)
+    if mask.any():  # convert again without them: « Total » must not make a column text
+        keep = np.flatnonzero(~mask).tolist()
+        converted, secret = _convert_all(names, [[c[i] for i in keep] for c in columns], typed)
         frame = pd.DataFrame(converted)
+        aggregates.attrs["source"] = label
+        meta["aggregats"] = aggregates
     frame.attrs.update(meta, source=label, secret=secret)
-    if not aggregates.empty:
-        frame.attrs["aggregats"] = aggregates
     return frame
 
 
 def _convert_all(
-    names: list[str], columns: list[Sequence[Any]], typed: bool
+    names: list[str], columns: Columns, typed: bool
 ) -> tuple[dict[str, Any], dict[str, int]]:
     converted: dict[str, Any] = {}
     secret: dict[str, int] = {}
@@ -421,7 +404,7 @@ def _convert_all(
     return converted, secret
 
 
-def _convert(column: str, values: Sequence[Any], typed: bool = False) -> tuple[Any, int]:
+def _convert(column: str, values: Sequence[Any], typed: bool) -> tuple[Any, int]:
     """Convert one column of cells; return the data and the number of secret markers."""
     if typed:  # Excel cells: numbers and dates are already typed
         kinds = [v for v in values if not _missing(v)]
@@ -442,14 +425,23 @@ def _convert(column: str, values: Sequence[Any], typed: bool = False) -> tuple[A
         joined = _EXCEL_PROTECTED.sub(r"\1", joined)
     # U+202F makes a two-byte string, on which str.translate is ten times slower.
     blanked, masked = joined.replace("\u202f", " ") if "\u202f" in joined else joined, 0
-    if _other_chars(blanked) or "-" in blanked:
+    other = _other_chars(blanked)
+    if other or ("-" in blanked and "\n-\n" in f"\n{blanked}\n"):
         blanked, masked = _MARKER_LINES.subn("", blanked)
+        other = other and _other_chars(blanked)
     numbers = None
-    if not (_CODE_NAME.match(column) or _LEADING_ZERO.search(blanked)):
+    if not (other or _CODE_NAME.match(column) or _leading_zero(blanked)):
         numbers = _parse_numbers(blanked, len(values))
     if numbers is None:
         return _text(joined.split("\n") if values else []), 0
     return numbers, masked
+
+
+def _leading_zero(text: str) -> bool:
+    """Tell whether a value looks like a code with a leading zero (« 01053 », not « 0,5 »)."""
+    starts = ("0", "-0", "+0")
+    quick = text.startswith(starts) or any(f"\n{s}" in text for s in starts)
+    return quick and _LEADING_ZERO.search(text) is not None
 
 
 def _other_chars(text: str) -> bool:
@@ -460,11 +452,12 @@ def _other_chars(text: str) -> bool:
 
 
 def _parse_numbers(text: str, count: int) -> np.ndarray | None:
-    """Parse a column of French or English numbers, one per line; None if one is not a number."""
-    if _other_chars(text) or not count:
+    """Parse a column of numbers, one per line, that holds no other character than
+    digits, signs, decimal marks, exponents and spaces; None if one is not a number."""
+    if not count:
         return None
     if any(space in text for space in _SPACES):
-        if not _SPACED_COLUMN.fullmatch(text):
+        if _BAD_SPACE.search(text) or _BAD_GROUP.search(text):
             return None
         for space in _SPACES:
             text = text.replace(space, "")
@@ -486,15 +479,26 @@ def _text(values: Sequence[str]) -> pd.Series:
     return pd.Series(cells, dtype="str")
 
 
-def _aggregate_mask(frame: pd.DataFrame) -> pd.Series:
+def _aggregate_mask(frame: pd.DataFrame) -> np.ndarray:
     """Flag rows whose first filled text cell is « Ensemble », « France » or « Total »."""
-    label = pd.Series(np.nan, index=frame.index, dtype=object)
+    mask = np.zeros(len(frame), dtype=bool)
+    labels: np.ndarray | None = None
     for column in frame.columns:
-        if pd.api.types.is_string_dtype(frame[column]) and label.isna().any():
-            label = label.fillna(frame[column].astype(object))
-    candidate = label.map(lambda v: isinstance(v, str) and len(v) < 40 and v.strip()[:1] in "EFTeft")
-    folded = label[candidate].map(fold)
-    mask = folded.isin(AGGREGATE_LABELS).reindex(frame.index, fill_value=False)
-    if mask.sum() > min(_MAX_AGGREGATE_ROWS, len(frame) - 1):
+        if pd.api.types.is_string_dtype(frame[column]):
+            values = frame[column].to_numpy(dtype=object)
+            labels = values if labels is None else np.where(pd.isna(labels), values, labels)
+            if not pd.isna(labels).any():
+                break
+    found: list[str] = []
+    for i, value in enumerate(labels if labels is not None else []):
+        if isinstance(value, str) and len(value) < 40 and value.lstrip()[:1] in "EFTeft":
+            mask[i] = fold(value) in AGGREGATE_LABELS
+            found += [fold(value)] if mask[i] else []
+    # Aggregates head or close a table, once each: « France » twice, or in the middle, means
+    # that the column lists countries and that none of its rows is an aggregate.
+    head = int(np.argmin(mask)) if not mask.all() else len(mask)
+    tail = int(np.argmin(mask[::-1])) if not mask.all() else 0
+    if (mask[head: len(mask) - tail].any() or len(set(found)) < len(found)
+            or mask.sum() > min(_MAX_AGGREGATE_ROWS, len(frame) - 1)):
         mask[:] = False
     return mask

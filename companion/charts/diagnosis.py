@@ -1,0 +1,175 @@
+"""Charts and projector views of the diagnosis and the site visit. Pure: returns figures or
+escaped HTML strings, never displays.
+
+User text reaches plotly labels escaped too: plotly renders a subset of HTML in text.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from companion.charts.common import BASE, FONT, style
+from companion.diagnosis import QUADRANTS, VALIDATED, AfomItem, by_quadrant
+from companion.render import PALETTE
+from companion.safety import escape
+from companion.stakeholders import ENGAGE, INFORM, SATISFY, THRESHOLD, WATCH
+from companion.texts import diagnosis as td
+from companion.texts import visit as tv
+
+QUADRANT_COLORS = {"atouts": "#1e7e34", "faiblesses": "#a04000", "opportunites": "#1b4f72",
+                   "menaces": "#b03a2e"}
+QUADRANT_BACKGROUNDS = {"atouts": "#eaf5ec", "faiblesses": "#fbeee6", "opportunites": "#e8f0f7",
+                        "menaces": "#f9e9e8"}
+# (column, row) of each quadrant in the 2×2: internal on top, external below.
+_CELLS = {"atouts": (0, 1), "faiblesses": (1, 1), "opportunites": (0, 0), "menaces": (1, 0)}
+
+
+def _wrap(text: str, width: int = 46) -> str:
+    return "<br>".join(escape(line) for line in textwrap.wrap(text, width) or [""])
+
+
+def afom_figure(grid: Sequence[AfomItem], *, per_quadrant: int = 8) -> go.Figure:
+    """Return the 2×2 AFOM view (large type, for a projector): validated items in bold."""
+    fig = go.Figure()
+    buckets = by_quadrant(list(grid))
+    for quadrant in QUADRANTS:
+        col, row = _CELLS[quadrant]
+        fig.add_shape(type="rect", x0=col, x1=col + 1, y0=row, y1=row + 1, line_color="white",
+                      line_width=4, fillcolor=QUADRANT_BACKGROUNDS[quadrant], layer="below")
+        shown = buckets[quadrant][:per_quadrant]
+        lines = [(f"<b>• {_wrap(i.text)}</b>" if i.status == VALIDATED else f"• {_wrap(i.text)}")
+                 for i in shown]
+        if len(buckets[quadrant]) > per_quadrant:
+            lines.append(f"(+ {len(buckets[quadrant]) - per_quadrant})")
+        title = f"<b>{td.QUADRANT_LABELS[quadrant]}</b> — {td.QUADRANT_HINTS[quadrant]}"
+        fig.add_annotation(x=col + 0.03, y=row + 0.97, xanchor="left", yanchor="top",
+                           align="left", showarrow=False, text=title,
+                           font={"size": 22, "color": QUADRANT_COLORS[quadrant]})
+        fig.add_annotation(x=col + 0.03, y=row + 0.85, xanchor="left", yanchor="top",
+                           align="left", showarrow=False,
+                           text="<br>".join(lines) or td.AFOM_EMPTY_QUADRANT,
+                           font={"size": 16, "color": "#1c2833"})
+    fig.update_xaxes(visible=False, range=[0, 2], fixedrange=True)
+    fig.update_yaxes(visible=False, range=[0, 2], fixedrange=True)
+    return style(fig, title=td.CHART_AFOM_TITLE, height=720)
+
+
+def afom_html(grid: Sequence[AfomItem]) -> str:
+    """Return the 2×2 grid as HTML cards (escaped), the live view of the page."""
+    buckets = by_quadrant(list(grid))
+    cells = []
+    for quadrant in QUADRANTS:
+        cards = []
+        for item in buckets[quadrant]:
+            badges = [escape(item.theme), escape(item.source)]
+            if item.reference:
+                badges.append(escape(item.reference))
+            badges.append(escape(item.group or "—"))
+            if item.votes:
+                badges.append(escape(td.VOTES.format(count=item.votes)))
+            if item.priority:
+                badges.append(escape(td.PRIORITY_LABELS[item.priority]))
+            if item.origin:
+                badges.append(escape(td.ORIGIN_IDEA))
+            if item.merged_from:
+                badges.append(escape(td.MERGED_FROM.format(count=len(item.merged_from))))
+            if item.edited:
+                badges.append(escape(td.EDITED))
+            status = "cp-afom-validated" if item.status == VALIDATED else "cp-afom-proposed"
+            weight = "700" if item.status == VALIDATED else "400"
+            cards.append(
+                f'<li class="cp-afom-card {status}" style="margin:.3em 0;font-weight:{weight}">'
+                f'{escape(item.text)}<br><small style="font-weight:400;color:#566573">'
+                f'{" · ".join(badges)} · {escape(td.STATUS_LABELS.get(item.status, ""))}'
+                f"</small></li>")
+        body = "".join(cards) or f"<li><em>{escape(td.AFOM_EMPTY_QUADRANT)}</em></li>"
+        cells.append(
+            f'<div class="cp-afom-cell cp-afom-{quadrant}" style="background:'
+            f'{QUADRANT_BACKGROUNDS[quadrant]};padding:.6em;border-radius:6px">'
+            f'<h3 style="color:{QUADRANT_COLORS[quadrant]};margin:.2em 0">'
+            f"{escape(td.QUADRANT_LABELS[quadrant])} <small>({escape(td.QUADRANT_HINTS[quadrant])}"
+            f')</small></h3><ul style="font-size:1.15em;padding-left:1.2em">{body}</ul></div>')
+    return ('<div class="cp-afom-grid" style="display:grid;grid-template-columns:1fr 1fr;'
+            f'gap:.6em">{"".join(cells)}</div>')
+
+
+def mendelow_figure(frame: pd.DataFrame, *, threshold: int = THRESHOLD) -> go.Figure:
+    """Return the power × interest map with the four Mendelow quadrants named in French."""
+    cut = threshold - 0.5
+    fig = go.Figure()
+    zones = [(0.5, cut, cut, 5.5, INFORM), (cut, 5.5, cut, 5.5, ENGAGE),
+             (0.5, cut, 0.5, cut, WATCH), (cut, 5.5, 0.5, cut, SATISFY)]
+    shades = {ENGAGE: "#f9e9e8", SATISFY: "#fbeee6", INFORM: "#e8f0f7", WATCH: "#f4f6f7"}
+    for x0, x1, y0, y1, name in zones:
+        fig.add_shape(type="rect", x0=x0, x1=x1, y0=y0, y1=y1, fillcolor=shades[name],
+                      line_width=0, layer="below")
+        fig.add_annotation(x=(x0 + x1) / 2, y=y1 - 0.15, text=f"<b>{escape(name)}</b>",
+                           showarrow=False, font={"size": 18, "color": "#566573"})
+    if not frame.empty:
+        seen: dict[tuple[int, int], int] = {}
+        xs, ys = [], []
+        for power, interest in zip(frame["pouvoir"], frame["interet"], strict=True):
+            n = seen.get((power, interest), 0)
+            seen[(power, interest)] = n + 1
+            xs.append(interest + 0.12 * (n % 3) - 0.12)  # spread actors with equal scores
+            ys.append(power - 0.15 * (n // 3))
+        categories = list(dict.fromkeys(frame["categorie"]))
+        for index, category in enumerate(categories):
+            mask = [c == category for c in frame["categorie"]]
+            names = [escape(n) for n, m in zip(frame["nom"], mask, strict=True) if m]
+            hover = [escape(td.HOVER_ACTOR.format(name=n, category=category, attitude=a))
+                     for n, a, m in zip(frame["nom"], frame["attitude"], mask, strict=True) if m]
+            fig.add_trace(go.Scatter(
+                x=[x for x, m in zip(xs, mask, strict=True) if m],
+                y=[y for y, m in zip(ys, mask, strict=True) if m],
+                mode="markers+text", text=names, textposition="top center", name=escape(category),
+                hovertext=hover, hoverinfo="text",
+                marker={"size": 16, "color": PALETTE[index % len(PALETTE)]}))
+    fig.update_xaxes(title_text=td.AXIS_INTEREST, range=[0.5, 5.5], dtick=1, showgrid=False)
+    fig.update_yaxes(title_text=td.AXIS_POWER, range=[0.5, 5.5], dtick=1, showgrid=False)
+    fig.update_layout(legend={"title": {"text": td.F_CATEGORY}})
+    return style(fig, title=td.CHART_ACTORS_TITLE, height=560)
+
+
+def radar_figure(ratings: pd.DataFrame, dimensions: Sequence[str], *, low: int = 1,
+                 high: int = 5) -> go.Figure:
+    """Return the radar of the four dimensions: one line per subgroup and their mean."""
+    fig = go.Figure()
+    theta = [*dimensions, dimensions[0]] if dimensions else []
+    groups = list(dict.fromkeys(ratings["sous_groupe"])) if not ratings.empty else []
+    for index, group in enumerate(groups):
+        notes = ratings[ratings["sous_groupe"] == group].set_index("dimension")["note"]
+        values = [float(notes.get(d, float("nan"))) for d in dimensions]
+        fig.add_trace(go.Scatterpolar(r=[*values, values[0]], theta=theta, name=escape(group),
+                                      line={"color": PALETTE[index % len(PALETTE)],
+                                            "width": 1.5}, opacity=0.7))
+    if groups:
+        mean = ratings.groupby("dimension")["note"].mean()
+        values = [float(mean.get(d, float("nan"))) for d in dimensions]
+        fig.add_trace(go.Scatterpolar(r=[*values, values[0]], theta=theta, name=tv.RADAR_MEAN,
+                                      fill="toself", line={"color": BASE, "width": 4}))
+    fig.update_layout(polar={"radialaxis": {"range": [0, high], "dtick": 1},
+                             "angularaxis": {"tickfont": {"size": 16, "family": FONT}}},
+                      showlegend=True)
+    return style(fig, title=tv.CHART_RADAR_TITLE, height=480)
+
+
+def table_html(frame: pd.DataFrame, labels: dict[str, str] | None = None, *,
+               css_class: str = "cp-table", empty: str = "") -> str:
+    """Return ``frame`` as an escaped HTML table (columns renamed by ``labels``)."""
+    if frame.empty:
+        return f'<p class="{escape(css_class)}"><em>{escape(empty)}</em></p>'
+    labels = labels or {}
+    head = "".join(f'<th style="text-align:left;padding:.2em .5em">{escape(labels.get(c, c))}</th>'
+                   for c in frame.columns)
+    rows = []
+    for values in frame.itertuples(index=False):
+        cells = "".join(f'<td style="padding:.2em .5em;vertical-align:top">{escape(v)}</td>'
+                        for v in values)
+        rows.append(f"<tr>{cells}</tr>")
+    return (f'<table class="{escape(css_class)}" style="border-collapse:collapse">'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")

@@ -1,0 +1,282 @@
+"""Territory indicators of a QPV from the INSEE / SIG Ville files (DEMO, REVN, IPRO…).
+
+Every figure carries its value, unit, millésime and source. Rates, medians and indices are
+never summed: :func:`weighted_mean` gives a population-weighted mean and says that it is only an
+approximation; :func:`total` refuses them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from companion.errors import DataError
+from companion.indicators.catalogue import load_catalogue
+from companion.loading import fold
+
+SOURCE = "Insee, ANCT (SIG Ville)"
+APPROXIMATION = (
+    "Approximation : moyenne des taux pondérée par la population. Un taux ne s'additionne pas "
+    "et ne se moyenne pas exactement : le taux exact de l'ensemble demande, pour chaque "
+    "quartier, le numérateur et le dénominateur."
+)
+CODE_COLUMNS = ("CODGEO", "CODE_QP", "CODE_QUARTIER", "QP")
+NAME_COLUMNS = ("LIBGEO", "NOM_QP", "LIB_QP", "LIBELLE_QP", "NOM_QUARTIER")
+COMMUNE_COLUMNS = ("LIB_COM", "NOM_COMMUNE", "LIBCOM")
+_NOT_SUMMABLE = re.compile(
+    r"^(?:TX_|PART_|DISP_|DECUC_|EVOL_|TP60|IND_JEUNE|(?:PMIMP|BREV|PACT|PPEN|PPSOC|PIMPOT|PPAT)$)"
+)
+_CODE = re.compile(r"^Q[PN]\d", re.I)
+
+
+@dataclass(frozen=True)
+class _Spec:
+    indicator: str
+    columns: tuple[str, ...]
+    requires_any: tuple[str, ...] = ()  # sibling columns telling which file it is
+
+
+#: Key figures of a QPV: catalogue id, source columns (first found wins), file signature.
+KEY_FIGURES = (
+    _Spec("population_qpv", ("POP_MUN",)),
+    _Spec("poids_qpv_commune", ("POP_MUN", "POP_COM")),
+    _Spec("indice_jeunesse", ("IND_JEUNE",)),
+    _Spec("taux_pauvrete", ("TP60",)),
+    _Spec("revenu_median", ("DISP_Q2", "DISP_MED")),
+    _Spec("taux_emploi", ("TX_TOT_EMPL",)),
+    _Spec("demandeurs_emploi_abcde", ("ABCDE",)),
+    _Spec("demandeurs_emploi_abc", ("ABC",)),
+    _Spec("demandeurs_emploi_abc_rsa", ("ABC_RSA",)),
+    # « A » is CAF recipients in the CAF files, but job-seekers of category A in IPRO.
+    _Spec("allocataires_caf", ("A",), ("PERCOU", "ARSAS", "AAAH", "APPA")),
+    _Spec("allocataires_rsa", ("ARSAS",)),
+    _Spec("allocataires_aah", ("AAAH",)),
+)
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    """One figure of a territory, with what is needed to quote it."""
+
+    indicator: str
+    label: str
+    value: float | None
+    unit: str
+    millesime: str
+    source: str
+    commune: float | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class WeightedMean:
+    """A population-weighted mean of a rate, with the rows used and the approximation note."""
+
+    value: float | None
+    used: int
+    excluded: int
+    note: str
+
+
+def _named(tables: Mapping[str, pd.DataFrame] | Sequence[pd.DataFrame]
+           ) -> list[tuple[str, pd.DataFrame]]:
+    if isinstance(tables, Mapping):
+        return [(str(k), v) for k, v in tables.items()]
+    return [(str(t.attrs.get("source", f"tableau {i}")), t) for i, t in enumerate(tables, 1)]
+
+
+def _column(table: pd.DataFrame, wanted: Sequence[str]) -> str | None:
+    upper = {str(c).strip().upper(): c for c in table.columns}
+    for name in wanted:
+        if name in upper:
+            return str(upper[name])
+    return None
+
+
+def _millesime(name: str) -> str:
+    found = re.search(r"(?:19|20)\d\d", name)
+    return found.group(0) if found else "non précisé"
+
+
+def find_qpv(tables: Mapping[str, pd.DataFrame] | Sequence[pd.DataFrame], code_or_name: str
+             ) -> tuple[str, str, str]:
+    """Find a QPV by code (« QP093005 ») or name (any case, accents optional).
+
+    Returns
+    -------
+    tuple of str
+        Code, name and commune(s) (empty strings when the files do not give them).
+    """
+    wanted = str(code_or_name).strip()
+    found: dict[str, tuple[str, str]] = {}
+    exact: set[str] = set()
+    for _, table in _named(tables):
+        code_col = _column(table, CODE_COLUMNS)
+        if code_col is None:
+            continue
+        name_col, town_col = _column(table, NAME_COLUMNS), _column(table, COMMUNE_COLUMNS)
+        codes = table[code_col].astype(str).str.strip().str.upper()
+        if _CODE.match(wanted):
+            hits = codes == wanted.upper()
+        elif name_col is not None:
+            folded = table[name_col].map(lambda v: fold(str(v)) if isinstance(v, str) else "")
+            hits = folded.str.contains(fold(wanted), regex=False)
+            exact |= set(codes[folded == fold(wanted)])
+        else:
+            continue
+        for position in hits[hits].index:
+            name = table.at[position, name_col] if name_col else ""
+            town = table.at[position, town_col] if town_col else ""
+            code = codes[position]
+            previous = found.get(code, ("", ""))
+            found[code] = (previous[0] or _text(name), previous[1] or _text(town))
+    if exact and len(found) > 1:
+        found = {code: found[code] for code in exact}
+    if not found:
+        raise DataError(f"Aucun quartier ne correspond à « {wanted} » dans les fichiers fournis. "
+                        "Vérifiez le code (par exemple QP093005) ou l'orthographe du nom.")
+    if len(found) > 1:
+        listed = " ; ".join(f"{code} « {name} »" + (f" ({town})" if town else "")
+                            for code, (name, town) in sorted(found.items())[:10])
+        raise DataError(f"Plusieurs quartiers correspondent à « {wanted} » : {listed}. "
+                        "Précisez le code du quartier.")
+    code, (name, town) = next(iter(found.items()))
+    return code, name, town
+
+
+def _text(value: object) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def key_figures(tables: Mapping[str, pd.DataFrame] | Sequence[pd.DataFrame], code: str
+                ) -> list[KeyFigure]:
+    """Return the key figures of a QPV found in the tables, each with unit, millésime, source.
+
+    Parameters
+    ----------
+    tables : mapping of file name to DataFrame, or sequence of DataFrames
+        INSEE / SIG Ville tables as read by :func:`companion.loading.read_table` (the file name
+        gives the millésime: « DEMO_2022 » → 2022).
+    code : str
+        Code of the QPV.
+    """
+    catalogue = load_catalogue()
+    figures = []
+    for spec in KEY_FIGURES:
+        for name, table in _named(tables):
+            row = _row(table, code)
+            columns = [_column(table, (c,)) for c in spec.columns]
+            if row is None or columns[0] is None:
+                continue
+            if spec.requires_any and _column(table, spec.requires_any) is None:
+                continue
+            if spec.indicator == "poids_qpv_commune":
+                if columns[1] is None:
+                    continue
+                value = _ratio(row[columns[0]], row[columns[1]])
+                commune = None
+            else:
+                column = next(c for c in columns if c is not None)
+                value = _number(row[column])
+                town_col = _column(table, (f"{column.upper()}_COM",))
+                commune = _number(row[town_col]) if town_col else None
+                if spec.indicator == "population_qpv":
+                    town_col = _column(table, ("POP_COM",))
+                    commune = _number(row[town_col]) if town_col else None
+            entry = catalogue[spec.indicator]
+            figures.append(KeyFigure(
+                entry.id, entry.label, value, entry.unit, _millesime(name),
+                f"{SOURCE} — fichier {name}",
+                commune, "" if value is not None else "valeur absente (secret statistique)",
+            ))
+            break
+    return figures
+
+
+def _row(table: pd.DataFrame, code: str) -> pd.Series | None:
+    code_col = _column(table, CODE_COLUMNS)
+    if code_col is None:
+        return None
+    hits = table[table[code_col].astype(str).str.strip().str.upper() == code.upper()]
+    return None if hits.empty else hits.iloc[0]
+
+
+def _number(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float | np.integer | np.floating):
+        return None
+    number = float(value)
+    return None if math.isnan(number) else number
+
+
+def _ratio(part: object, whole: object) -> float | None:
+    top, bottom = _number(part), _number(whole)
+    if top is None or not bottom:
+        return None
+    return 100.0 * top / bottom
+
+
+def qpv_profile(tables: Mapping[str, pd.DataFrame] | Sequence[pd.DataFrame],
+                code_or_name: str) -> pd.DataFrame:
+    """Return the tidy profile of a QPV found by code or name.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns « indicateur », « libellé », « valeur », « unité », « millésime », « source »,
+        « valeur commune » (NaN when the file does not give it), « note »; ``attrs`` holds
+        the QPV's code, name and commune(s).
+    """
+    code, name, town = find_qpv(tables, code_or_name)
+    figures = key_figures(tables, code)
+    frame = pd.DataFrame({
+        "indicateur": [f.indicator for f in figures],
+        "libellé": [f.label for f in figures],
+        "valeur": pd.Series([f.value for f in figures], dtype="float64"),
+        "unité": [f.unit for f in figures],
+        "millésime": [f.millesime for f in figures],
+        "source": [f.source for f in figures],
+        "valeur commune": pd.Series([f.commune for f in figures], dtype="float64"),
+        "note": [f.note for f in figures],
+    })
+    frame.attrs.update(code=code, nom=name, commune=town)
+    return frame
+
+
+def weighted_mean(table: pd.DataFrame, value_col: str, weight_col: str = "POP_MUN"
+                  ) -> WeightedMean:
+    """Return the population-weighted mean of a rate over several QPV (an approximation).
+
+    Rows without a value (statistical secret) or without a weight are left out and counted.
+    """
+    for column in (value_col, weight_col):
+        if column not in table.columns:
+            raise DataError(f"Le tableau « {table.attrs.get('source', 'tableau')} » n'a pas de "
+                            f"colonne « {column} ».")
+    values = pd.to_numeric(table[value_col], errors="coerce")
+    weights = pd.to_numeric(table[weight_col], errors="coerce")
+    usable = values.notna() & weights.notna() & (weights > 0)
+    excluded = int((~usable).sum())
+    note = APPROXIMATION + (f" {excluded} ligne(s) sans valeur ou sans population (secret "
+                            "statistique) exclue(s) du calcul." if excluded else "")
+    total_weight = float(weights[usable].sum())
+    if not total_weight:
+        return WeightedMean(None, 0, excluded, note)
+    mean = float((values[usable] * weights[usable]).sum() / total_weight)
+    return WeightedMean(mean, int(usable.sum()), excluded, note)
+
+
+def total(table: pd.DataFrame, column: str) -> float:
+    """Return the sum of a count column (population, job-seekers…); refuse rates and medians."""
+    if _NOT_SUMMABLE.match(str(column).strip().upper()):
+        raise DataError(f"« {column} » est un taux, une médiane ou un indice : il ne "
+                        "s'additionne pas. Utilisez une moyenne pondérée (weighted_mean), "
+                        "qui reste une approximation.")
+    if column not in table.columns:
+        raise DataError(f"Le tableau « {table.attrs.get('source', 'tableau')} » n'a pas de "
+                        f"colonne « {column} ».")
+    return float(pd.to_numeric(table[column], errors="coerce").sum())

@@ -1,0 +1,37 @@
+CELLS = [
+    ("md", """# Diagnostic participatif partagé
+
+**Jour 1, 15h45–17h00 — échanges avec le groupe, apports généraux et préparation de la visite
+de site.** Objectifs du module : *comprendre le terrain, ses enjeux et établir un diagnostic
+participatif partagé* ; *coconstruire avec l'ensemble des acteurs les modalités de déploiement
+alternatif (habitants, bailleurs, collectivité, associations et partenaires économiques, acteurs
+du réseau local emploi formation et du développement local…)*.
+
+Cette page réunit quatre outils, remplis en direct par les sous-groupes :
+
+- la **grille AFOM** : *Atouts* (interne, positif), *Faiblesses* (interne, négatif),
+  *Opportunités* (externe, positif), *Menaces* (externe, négatif). Chaque constat cite sa
+  source : donnée statistique, parole d'habitant, acteur institutionnel ou observation de
+  terrain. Le formateur valide les constats en plénière, les reformule ou les fusionne ; les
+  idées du remue-méninges peuvent y être versées en gardant leur origine ;
+- la **cartographie des acteurs** : pour chaque acteur, son pouvoir (influence) et son intérêt
+  de 1 à 5, son attitude et son rôle à chaque étape de la coconstruction. Le graphique range les
+  acteurs en quatre groupes : *surveiller*, *tenir informé*, *satisfaire*, *associer
+  étroitement*. Les catégories sans aucun acteur sont signalées : qui manque autour de la table ?
+- la **grille besoins / réponses** : besoin social, public concerné, source, réponse existante,
+  porteur, écart, activité ESS possible, modèle économique (marché, subvention, mixte),
+  partenaires ;
+- les **chiffres clés du quartier** (INSEE / SIG Ville) : population, taux de pauvreté, revenu
+  médian, taux d'emploi, demandeurs d'emploi, allocataires de la CAF, chacun avec son millésime
+  et sa source, et la valeur de la commune quand le fichier la donne.
+
+*Après la formation :* ouverte dans JupyterLab sans formateur, la page fonctionne pour votre
+propre territoire (session personnelle « TERRITOIRE ») ; l'espace du bas exporte tout en Excel
+ou en JSON et réimporte ces fichiers."""),
+    ("code", "import companion\n\ncompanion.warm_up()"),
+    ("md", "Ouverture de la base de la formation et lecture de la session et du sous-groupe "
+           "donnés dans l'adresse (`?session=…&groupe=…`)."),
+    ("code", "store = companion.open_store()\nparametres = companion.page_parameters()"),
+    ("md", "## Grille AFOM, acteurs, besoins et chiffres du territoire"),
+    ("code", "companion.DiagnosisPage(store, parametres)"),
+]
