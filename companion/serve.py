@@ -24,8 +24,16 @@ CELL_ERROR_FR = (
     "La page n'a pas pu s'afficher entièrement ; le message ci-dessus en donne la raison. "
     "Le détail technique est dans la console du serveur."
 )
-LIVE_NOTEBOOKS = ("00_accueil.ipynb",)
-"""Notebooks that participants open during a live sequence: preheated."""
+LIVE_NOTEBOOKS = ("00_accueil.ipynb", "02_remue_meninges_1.ipynb", "03_remue_meninges_2.ipynb")
+"""Notebooks the whole class opens at once (welcome, brainstorms): a full pool each."""
+SECONDARY_NOTEBOOKS = (
+    "01_introduction_ess.ipynb",
+    "04_diagnostic_partage.ipynb",
+    "05_visite_de_site.ipynb",
+    "06_table_ronde.ipynb",
+    "08_evaluation.ipynb",
+)
+"""Other notebooks participants open live: half a pool each (``pool // 2``)."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +48,7 @@ class ServeOptions:
     pool_size: int = 2
     cull_idle_timeout: int = 20 * 60
     live_notebooks: tuple[str, ...] = LIVE_NOTEBOOKS
+    secondary_notebooks: tuple[str, ...] = SECONDARY_NOTEBOOKS
     notebooks: Path = field(default_factory=config.notebooks_dir)
     extra_env: dict[str, str] = field(default_factory=dict)
 
@@ -87,6 +96,9 @@ def voila_config(options: ServeOptions) -> dict[str, Any]:
     pools: dict[str, dict[str, int]] = {"default": {"pool_size": 0}}
     for name in options.live_notebooks:
         pools[name] = {"pool_size": options.pool_size}
+    for name in options.secondary_notebooks:
+        if name not in pools:
+            pools[name] = {"pool_size": options.pool_size // 2}
     return {
         "VoilaKernelManager": {"kernel_pools_config": pools},
         # uploads of a trainee's own files (FileUpload goes through the websocket)
@@ -116,7 +128,7 @@ def voila_command(options: ServeOptions) -> list[str]:
         "--strip_sources=True",
         "--show_tracebacks=False",
         "--theme=light",
-        "--preheat_kernel=True",
+        f"--preheat_kernel={options.pool_size > 0}",
         "--MappingKernelManager.cull_interval=60",
         f"--MappingKernelManager.cull_idle_timeout={options.cull_idle_timeout}",
         f"--VoilaExecutor.cell_error_instruction={CELL_ERROR_FR}",

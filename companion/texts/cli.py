@@ -9,7 +9,10 @@ LAN_HELP = "ouvrir au réseau de la salle (sinon 127.0.0.1 seulement) et affiche
 STORE_HELP = "base de données : chemin d'un fichier SQLite ou URL (postgresql+psycopg://…)"
 SESSION_HELP = "code de la session à servir (créée si elle n'existe pas)"
 TRAINER_CODE_HELP = "code formateur (sinon $COMPANION_TRAINER_CODE, sinon tiré au hasard)"
-POOL_HELP = "noyaux préchauffés par carnet présenté en direct (défaut : 2)"
+POOL_HELP = (
+    "noyaux préchauffés pour l'accueil et les remue-méninges (défaut : 2), moitié moins "
+    "pour les autres carnets ouverts en direct ; 0 pour n'en préchauffer aucun"
+)
 CULL_HELP = "secondes d'inactivité avant l'arrêt d'un noyau abandonné (défaut : 1200)"
 LAN_JOIN = "Adresse à donner aux stagiaires : {url}"
 STORE_AT = "Base : {url}"

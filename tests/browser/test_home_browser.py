@@ -19,7 +19,7 @@ HOME = "00_accueil.ipynb"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    running = start_server(tmp_path_factory.mktemp("home"), now="2026-11-28T10:45:00")
+    running = start_server(tmp_path_factory.mktemp("home"), now="2026-11-28T10:45:00", pool=1)
     yield running
     stop_server(running)
 
