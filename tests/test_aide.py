@@ -11,8 +11,8 @@ from companion.indicators.aide import aide_au_poste, load_rates, rate_on, struct
 
 
 @pytest.mark.parametrize(("structure", "before", "after"), [
-    # the day before 1 May 2023: amounts of 1 January 2023 (arrêté du 28 juillet 2023)
-    ("EI", 11819, 12081), ("ETTI", 4535, 4636), ("AI", 1536, 1570), ("ACI", 22692, 23196),
+    # the day before 1 May 2023: amounts in force since 1 August 2022 (domain.md §4)
+    ("EI", 11609, 12081), ("ETTI", 4454, 4636), ("AI", 1509, 1570), ("ACI", 22289, 23196),
 ])
 def test_both_sides_of_1_may_2023(structure: str, before: int, after: int) -> None:
     assert aide_au_poste(structure, "2023-04-30") == before
@@ -20,8 +20,8 @@ def test_both_sides_of_1_may_2023(structure: str, before: int, after: int) -> No
 
 
 @pytest.mark.parametrize(("structure", "before", "after"), [
-    # the day before 1 November 2024: amounts of 1 January 2024 (arrêté du 30 avril 2024)
-    ("EI", 12218, 12459), ("ETTI", 4688, 4781), ("AI", 1588, 1619), ("ACI", 23458, 23921),
+    # the day before 1 November 2024: amounts in force since 1 May 2023 (domain.md §4)
+    ("EI", 12081, 12459), ("ETTI", 4636, 4781), ("AI", 1570, 1619), ("ACI", 23196, 23921),
 ])
 def test_both_sides_of_1_november_2024(structure: str, before: int, after: int) -> None:
     assert aide_au_poste(structure, datetime.date(2024, 10, 31)) == before
@@ -31,7 +31,7 @@ def test_both_sides_of_1_november_2024(structure: str, before: int, after: int) 
 def test_first_amounts_of_the_table_and_later_dates() -> None:
     assert aide_au_poste("ACI", "2022-08-01") == 22289
     assert aide_au_poste("ACI", "2030-01-01") == 23921  # last known amount
-    assert aide_au_poste("EI", "2025-01-01") == 13304  # EI only, from 1 January 2025
+    assert aide_au_poste("EI", "2025-06-01") == 12459  # no later amount in the table
 
 
 def test_etp_and_modulation() -> None:
@@ -70,7 +70,7 @@ def test_structures_by_name_any_case() -> None:
 def test_every_amount_has_a_source_and_a_date() -> None:
     rates = load_rates()
     assert {r.structure for r in rates} == {"EI", "ETTI", "AI", "ACI"}
-    assert all(r.source.startswith("Arrêté du ") for r in rates)
+    assert all(r.source.startswith("Arrêté ") for r in rates)
     aci = rate_on("ACI", "2024-11-01")
     assert aci.accompaniment == 1233
     assert aci.effective_from == datetime.date(2024, 11, 1)
