@@ -79,7 +79,7 @@ class Record:
     data: Mapping[str, Any] = field(default_factory=lambda: _frozen_mapping(None))
     group: str | None = None
     author: str = ""
-    participant_id: int | None = None
+    participant_id: str | None = None
     status: str = ""
     hidden: bool = False
     merged_into: str | None = None

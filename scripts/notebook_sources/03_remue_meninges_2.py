@@ -1,0 +1,25 @@
+CELLS = [
+    ("md", """# « Remue-méninges » 2 en sous-groupe : leviers, solutions, préconisations
+
+**Jour 1, 14h00–15h00, puis restitution des échanges et présentation des préconisations de
+15h00 à 15h45.**
+
+Nouveaux échanges entre les participants à partir de la question suivante : *et maintenant,
+quels leviers, quelles solutions, quelles préconisations pour lever les obstacles pointés et
+réussir notre projet local ?*
+
+**Comment participer.** Comme au premier remue-méninges : une idée par carte, un thème, un
+pseudonyme facultatif. Chaque levier peut être relié à une ou plusieurs difficultés du
+premier remue-méninges : la restitution en tire le tableau des préconisations, qui montre
+quelles difficultés trouvent une réponse et lesquelles restent sans levier."""),
+    ("code", "import companion\n\ncompanion.warm_up()"),
+    ("md", "Ouverture de la base de la formation et lecture de la session et du sous-groupe "
+           "donnés dans l'adresse."),
+    ("code", "store = companion.open_store()\nparametres = companion.page_parameters()"),
+    ("md", """## Les leviers et les préconisations
+
+*Formateur :* ouvrez la manche depuis l'espace formateur (phase « Écriture privée »), puis
+conduisez-la comme la première ; la restitution présente le tableau des préconisations et le
+croisement des thèmes des leviers avec ceux des difficultés."""),
+    ("code", 'companion.BrainstormPage(store, parametres, manche="leviers")'),
+]
