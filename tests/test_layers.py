@@ -46,3 +46,19 @@ def test_importing_companion_is_light() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
     assert result.stdout.strip() == ""
+
+
+def test_public_functions_are_not_shadowed_by_submodules() -> None:
+    """``companion.sroi`` must stay the function even after every submodule is imported."""
+    code = (
+        "import importlib, pkgutil, companion\n"
+        "for m in pkgutil.walk_packages(companion.__path__, 'companion.'):\n"
+        "    importlib.import_module(m.name)\n"
+        "import types\n"
+        "bad = [n for n in companion.__all__\n"
+        "       if isinstance(getattr(companion, n), types.ModuleType)]\n"
+        "print(','.join(bad))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=ROOT, check=True)
+    assert result.stdout.strip() == ""

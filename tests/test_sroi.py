@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from companion.errors import DataError
-from companion.sroi import sroi
+from companion.social_return import sroi
 
 
 def two_year_case() -> pd.DataFrame:

@@ -1,0 +1,58 @@
+"""End to end: the indicators page in Voilà; a trainee uploads a file, then a broken one with a
+hostile name. The dashboard switches to the uploaded data; errors are French and inert."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.browser.harness import Server, open_page, start_server, stop_server
+
+pytestmark = pytest.mark.browser
+
+PAGE = "07_indicateurs_impact.ipynb"
+GOOD = ("annee;salarie;type_sortie;duree_mois\n2025;A;CDI;\n2025;B;Formation qualifiante;\n"
+        "2025;C;Demandeur d'emploi;\n").encode("cp1252")
+HOSTILE = "<img src=x onerror=alert(1)>.csv"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    running = start_server(tmp_path_factory.mktemp("indicators"), session="IMPACT1")
+    yield running
+    stop_server(running)
+
+
+def _wait_text(page: Any, selector: str, text: str, timeout: float = 20.0) -> None:
+    page.wait_for_function(
+        "([sel, txt]) => { const e = document.querySelector(sel);"
+        " return e !== null && e.innerText.includes(txt); }",
+        arg=[selector, text], timeout=timeout * 1000)
+
+
+def _upload(page: Any, name: str, content: bytes) -> None:
+    with page.expect_file_chooser() as chooser:
+        page.click(".cp-ind-upload")
+    chooser.value.set_files([{"name": name, "mimeType": "text/csv", "buffer": content}])
+
+
+def test_upload_own_file_in_voila(browser: Any, server: Server) -> None:
+    start = time.monotonic()
+    watched = open_page(browser, server.url(PAGE, session=server.session), ".cp-ind-cards")
+    page = watched.page
+    _wait_text(page, ".cp-ind-cards", "Taux de sorties dynamiques")
+    page.wait_for_selector(".cp-ind-radar .js-plotly-plot", timeout=30_000)
+    _upload(page, "mes_sorties.csv", GOOD)
+    _wait_text(page, ".cp-own-data .cp-notice", "lu comme tableau « sorties »")
+    _wait_text(page, ".cp-ind-cards", "année 2025")
+    _wait_text(page, ".cp-ind-cards", "67")
+    assert "Mes données" in page.input_value(".cp-ind-structure select") or \
+        "Mes données" in page.inner_text(".cp-ind-structure")
+    _upload(page, HOSTILE, b"\x00\x01\x02" * 200)
+    _wait_text(page, ".cp-own-data .cp-notice", "fichier binaire")
+    assert "<img src=x" in page.inner_text(".cp-own-data .cp-notice")  # shown as text
+    assert watched.dialogs == [] and watched.external_requests == []
+    assert time.monotonic() - start < 60
