@@ -13,9 +13,13 @@ from tests.browser.harness import CHROMIUM, launch_browser
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """A headless system Chromium (the test command installs the Debian package)."""
+    """A headless system Chromium (the test command installs the Debian package).
+
+    Module-scoped: Playwright's sync API keeps an event loop running while it is open, which
+    would leak into the tests that follow (asyncio.run, pollers, another Playwright).
+    """
     if not os.path.exists(CHROMIUM):
         pytest.fail(f"Chromium introuvable ({CHROMIUM}) : lancez « make test », qui l'installe.")
     from playwright.sync_api import sync_playwright
