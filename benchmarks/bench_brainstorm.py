@@ -135,8 +135,11 @@ def class_arrival(size: int) -> tuple[float, list[float], list[float]]:
         options = serve.ServeOptions(store_url=url, trainer_code="X", session=SESSION,
                                      port=free_port(), pool_size=size,
                                      live_notebooks=("02_remue_meninges_1.ipynb",),
+                                     secondary_notebooks=(),
                                      extra_env={"COMPANION_DATA_DIR": str(tmp / "data")})
-        env = serve.voila_environment(options, serve.offline_template(tmp / "tpl"))
+        serve.write_voila_config(options, tmp / "config")
+        env = serve.voila_environment(options, serve.offline_template(tmp / "tpl"),
+                                      tmp / "config")
         log = (tmp / "voila.log").open("wb")
         before = set(_kernels())
         process = subprocess.Popen(serve.voila_command(options), env=env, stdout=log,

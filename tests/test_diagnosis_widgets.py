@@ -110,6 +110,21 @@ def test_territory_tab_shows_figures_with_vintage_and_source(store: Store,
     assert panel.notice.level == "erreur"
 
 
+def test_territory_tab_works_out_of_the_box_on_the_shipped_extract(
+    store: Store, session_code: str
+) -> None:
+    page = DiagnosisPage(store, {"groupe": "A"}, trainer_code="CODE")
+    panel = page.territory
+    panel.show("Quartiers La Muette - Village Parisien")  # by name, no file loaded
+    assert panel.profile is not None and not panel.profile.empty
+    population = panel.profile.set_index("indicateur").loc["population_qpv", "valeur"]
+    assert population == 5074  # DEMO_2022, QP093005, written « 5 074 » with U+202F
+    assert "exemple" in panel.notice.text and "2022" in panel.notice.text
+    # Loading one's own file replaces the example.
+    panel.load((REFERENCE / "DEMO_2022.csv").read_bytes(), "DEMO_2022.csv")
+    assert list(panel.tables) == ["DEMO_2022.csv"]
+
+
 def test_visit_subgroups_fill_and_trainer_consolidates(store: Store, session_code: str) -> None:
     trainer = VisitPage(store, {}, trainer_code="CODE")
     trainer.gate.check("CODE")

@@ -149,8 +149,14 @@ NO_NEED = "Aucune ligne pour le moment."
 # Territory figures
 TERRITORY_TITLE = "Chiffres clés du quartier"
 TERRITORY_HELP = (
-    "Choisissez un quartier prioritaire par son code (ex. QN09301M, QP093001) ou son nom. "
-    "Vous pouvez charger vos propres fichiers INSEE / SIG Ville (CSV ou Excel)."
+    "Choisissez un quartier prioritaire par son code (ex. QP093005) ou son nom. Sans fichier "
+    "chargé, les chiffres viennent d'un extrait d'exemple (Insee, ANCT — SIG Ville, 2022 : "
+    "quartiers de l'Ain et de Seine-Saint-Denis). Chargez vos propres fichiers INSEE / SIG "
+    "Ville (CSV ou Excel) pour votre quartier."
+)
+TERRITORY_SAMPLE = (
+    "Chiffres d'exemple chargés (extrait Insee, ANCT — SIG Ville, 2022 : {names}). "
+    "Chargez vos fichiers pour un autre quartier."
 )
 TERRITORY_QUERY = "Code ou nom du QPV"
 TERRITORY_SHOW = "Afficher"

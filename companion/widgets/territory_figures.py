@@ -15,6 +15,7 @@ from typing import Any
 import ipywidgets as w
 import pandas as pd
 
+from companion import config
 from companion.charts.diagnosis import table_html
 from companion.errors import CompanionError, DataError
 from companion.safety import escape
@@ -78,6 +79,7 @@ class TerritoryPanel(w.VBox):
         self._table.add_class("cp-territory-figures")
         self._notice = Notice()
         self.profile: pd.DataFrame | None = None
+        self._sample_note = ""
         self.add_class("cp-territory")
         self.children = (w.HTML(f"<h3>{td.TERRITORY_TITLE}</h3><p>{td.TERRITORY_HELP}</p>"),
                          self._upload, w.HBox([self._query, self._show]), self._notice,
@@ -102,7 +104,8 @@ class TerritoryPanel(w.VBox):
         read = {}
         for name, content in files.items():
             read[name] = _read(content, name)  # DataError names the file
-        self.tables = {**self.tables, **read}
+        self.tables = {**self.tables, **read} if not self._sample_note else read
+        self._sample_note = ""
         self._notice.show(td.TERRITORY_LOADED.format(count=len(read), names=", ".join(read)),
                           "succes")
 
@@ -111,11 +114,20 @@ class TerritoryPanel(w.VBox):
         if files:
             self._add(files)
 
+    def _load_sample(self) -> None:
+        """Read the example extract shipped in ``data/territoire_exemple/`` (on first use)."""
+        folder = config.content_dir() / "territoire_exemple"
+        files = sorted(folder.glob("*.csv"))
+        if not files:
+            raise DataError(td.TERRITORY_NO_TABLE)
+        self.tables = {path.name: _read(path.read_bytes(), path.name) for path in files}
+        self._sample_note = td.TERRITORY_SAMPLE.format(names=", ".join(p.name for p in files))
+
     @guarded()
     def _on_show(self, _button: w.Button) -> None:
         query = self._query.value.strip()
         if not self.tables:
-            raise DataError(td.TERRITORY_NO_TABLE)
+            self._load_sample()
         try:
             profile = _profile(self.tables, query)
         except CompanionError:
@@ -125,6 +137,8 @@ class TerritoryPanel(w.VBox):
         self.profile = profile
         if profile.empty:
             self._notice.show(td.TERRITORY_EMPTY.format(query=query), "erreur")
+        elif self._sample_note:
+            self._notice.show(self._sample_note)
         else:
             self._notice.clear()
         where = " — ".join(str(profile.attrs[k]) for k in ("code", "nom", "commune")
