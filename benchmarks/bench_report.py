@@ -12,44 +12,82 @@ import tempfile
 import time
 from pathlib import Path
 
+from companion import brainstorm as bs
+from companion import diagnosis, needs, stakeholders, visit
 from companion import evaluation as ev
 from companion import icebreaker as ice
 from companion import introduction as intro
 from companion import roundtable as rt
+from companion.content import course
+from companion.diagnostic_content import diagnostic_content
 from companion.model import TRAINER
 from companion.report import write_report
-from companion.store import open_store
+from companion.store import Store, open_store
 
 TARGET_S, TARGET_MB = 5.0, 6.0
 PARTICIPANTS, CONTRIBUTIONS = 30, 500
+R1, R2 = "difficultes", "leviers"
 
 
-def fill(store, code: str, rng: random.Random) -> int:  # type: ignore[no-untyped-def]
-    """Create a session with 30 participants and 500 contributions of every kind."""
+def _diagnosis_or_visit(store: Store, code: str, n: int, group: str, rng: random.Random) -> None:
+    """One contribution to the diagnosis or the visit, through the modules' functions."""
+    content, items = diagnostic_content(), course().visit_items
+    kind = n % 6
+    if kind == 0:
+        diagnosis.add_item(store, code, group=group, quadrant=rng.choice(diagnosis.QUADRANTS),
+                           texte=f"Constat {n}", theme=rng.choice(content.themes),
+                           source=rng.choice(content.sources), priorite=rng.randint(0, 3))
+    elif kind == 1:
+        stakeholders.add_actor(store, code, group=group, nom=f"Acteur {n}",
+                               categorie=rng.choice(content.categories[:-2]),
+                               pouvoir=rng.randint(1, 5), interet=rng.randint(1, 5),
+                               roles={content.steps[0]: rng.choice(content.roles)})
+    elif kind == 2:
+        needs.add_need(store, code, group=group, besoin=f"Besoin {n}", public="Jeunes",
+                       modele=rng.choice(content.models))
+    elif kind == 3:
+        visit.add_observation(store, code, group, rng.choice(items).id, f"Observation {n}")
+    elif kind == 4:
+        visit.add_partner(store, code, group, f"Partenaire {n % 12}", "réseau")
+    else:
+        visit.rate(store, code, group, {d: rng.randint(1, 5) for d in content.dimensions},
+                   f"Commentaire {n}")
+
+
+def fill(store: Store, code: str, rng: random.Random) -> int:
+    """Create a session with 30 participants and 500 contributions of every kind, each through
+    its module's public functions (brainstorm ideas with links, merges and hidden cards, then
+    the dot-votes; AFOM, actors, needs; visit observations, ratings, partners; …)."""
     store.create_session(code, "Session de mesure", actor=TRAINER)
     people = [ice.register(store, code, pseudonym=f"Stagiaire {n}", function=f"Fonction {n % 7}",
                            territory=f"Territoire {n % 9}") for n in range(PARTICIPANTS)]
+    who = [bs.Contributor(id=p.id, group="ABC"[n % 3], pseudonym=p.pseudonym or "")
+           for n, p in enumerate(people)]
     survey, questions = ev.survey(), intro.quiz()
-    themes = ["Partenariat", "Participation des habitants", "Mise en réseau des acteurs"]
-    made, ideas, asked = 0, [], []
+    for round_id in (R1, R2):
+        bs.set_phase(store, code, round_id, "ecriture")
+    snaps = {r: bs.snapshot(store, code, r) for r in (R1, R2)}
+    written: dict[str, list[bs.Idea]] = {R1: [], R2: []}
+    made, votes_to_cast = 0, 0
     while made < CONTRIBUTIONS:
-        p = people[made % PARTICIPANTS]
+        person = who[made % PARTICIPANTS]
         slot = made % 10
         if slot == 0:
-            ice.add_expectation(store, code, f"Attente {made} : comprendre l'ESS", participant=p)
+            ice.add_expectation(store, code, f"Attente {made} : comprendre l'ESS",
+                                participant=people[made % PARTICIPANTS])
         elif slot in (1, 2, 3):
-            ideas.append(store.add_record(
-                code, "idea", {"round": rng.choice(["difficultes", "leviers"]),
-                               "theme": rng.choice(themes), "text": f"Idée {made}"},
-                group=rng.choice("ABC"), author=p.pseudonym))
+            round_id = rng.choice([R1, R2]) if written[R1] else R1
+            snap = snaps[round_id]
+            links = [rng.choice(written[R1]).uid] if round_id == R2 else []
+            written[round_id].append(bs.post_idea(
+                store, code, snap.round, snap.state, person, f"Idée {made}",
+                rng.choice(snap.round.themes), links=links, linkable=written[R1]))
         elif slot in (4, 5):
-            store.add_record(code, "vote", {"round": "difficultes",
-                                            "idea": rng.choice(ideas).uid})
+            votes_to_cast += 1
         elif slot == 6:
-            store.add_record(code, rng.choice(["afom_item", "visit_observation"]),
-                             {"text": f"Observation {made}", "quadrant": "atouts"}, group="A")
+            _diagnosis_or_visit(store, code, made, person.group, rng)
         elif slot == 7:
-            asked.append(rt.ask(store, code, f"Question {made} ?", voter=p.id))
+            rt.ask(store, code, f"Question {made} ?", voter=person.id)
         elif slot == 8:
             intro.record_quiz(store, code, questions, {q.id: rng.randrange(len(q.choices))
                                                        for q in questions})
@@ -61,6 +99,21 @@ def fill(store, code: str, rng: random.Random) -> int:  # type: ignore[no-untype
                                after={t.id: rng.randint(3, 5) for t in survey.themes},
                                comments={"points_forts": "Très concret " * 5})
         made += 1
+    for round_id in (R1, R2):  # a few merges and hidden cards, then the dot-vote
+        ideas = written[round_id]
+        for n in range(0, 10, 2):
+            bs.merge(store, code, [ideas[n].uid, ideas[n + 1].uid], text=f"Fusion {n}")
+        bs.set_hidden(store, [ideas[10].uid], True)
+        bs.set_phase(store, code, round_id, "vote")
+        bs.set_vote_rules(store, code, round_id, budget=10, stacking=True)
+    cast: dict[str, list[bs.Vote]] = {R1: [], R2: []}
+    for n in range(votes_to_cast):
+        round_id = (R1, R2)[n % 2]
+        snap = bs.snapshot(store, code, round_id)
+        cast[round_id].append(bs.cast(store, code, snap.state, who[n % PARTICIPANTS],
+                                      rng.choice(snap.cards).uid, snap.ideas, cast[round_id]))
+    for round_id in (R1, R2):
+        bs.set_phase(store, code, round_id, "clos")
     return made
 
 

@@ -19,6 +19,7 @@ from companion.serve import (
     ServeOptions,
     base_url,
     offline_template,
+    skip_slow_imports,
     voila_command,
     voila_environment,
     write_voila_config,
@@ -64,6 +65,7 @@ def serve(args: argparse.Namespace) -> int:
     template_root = offline_template(config.user_data_dir() / "voila-template")
     config_root = config.user_data_dir() / "voila-config" / str(options.port)
     write_voila_config(options, config_root)
+    shim_root = skip_slow_imports(config.user_data_dir() / "voila-shims")
     home = f"{base_url(options)}/voila/render/00_accueil.ipynb"
     print(f"URL : {home}")
     print(f"Session : {session}")
@@ -75,7 +77,8 @@ def serve(args: argparse.Namespace) -> int:
     print(tx.STORE_AT.format(url=url))
     print(tx.STOP_HINT, flush=True)
     process = subprocess.Popen(
-        voila_command(options), env=voila_environment(options, template_root, config_root)
+        voila_command(options),
+        env=voila_environment(options, template_root, config_root, shim_root),
     )
     try:
         return process.wait()

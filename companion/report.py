@@ -1,8 +1,10 @@
 """The session report: one section per activity, written as offline HTML and as XLSX. Pure.
 
-Each section comes from a small function reading the store; activities whose logic lives in
-other modules (brainstorm, diagnosis, visit grid) are read generically from their records
-(kind, group, author, data fields, hidden, merged_into, votes) so the report shows them all.
+Each section comes from a small function reading the store through the public functions of the
+activity's module, so the report shows what the pages show: brainstorm rounds
+(:mod:`companion.brainstorm`, :mod:`companion.exports`), the shared diagnosis
+(:mod:`companion.diagnosis`, :mod:`companion.stakeholders`, :mod:`companion.needs`), the site
+visit (:mod:`companion.visit`). Contributions no section shows are listed generically.
 """
 
 from __future__ import annotations
@@ -18,27 +20,44 @@ from typing import Any
 
 import pandas as pd
 
+from companion import brainstorm as bs
+from companion import diagnosis, exports, needs, stakeholders, visit
 from companion import evaluation as ev
 from companion import icebreaker as ice
 from companion import introduction as intro
 from companion import roundtable as rt
-from companion.content import course
+from companion.brainstorm.ideas import IDEA_KIND
+from companion.brainstorm.results import EXPORT_NAMES, group_label
+from companion.brainstorm.rounds import ROUND_KIND, STATE_KIND
+from companion.brainstorm.votes import VOTE_KIND
+from companion.content import Round, course
+from companion.diagnostic_content import diagnostic_content
 from companion.errors import InputError
 from companion.model import Participant, Record, TrainingSession
 from companion.store import Store
+from companion.texts import brainstorm as tb
+from companion.texts import diagnosis as td
 from companion.texts import evaluation as tev
 from companion.texts import report as tx
+from companion.texts import visit as tv
 
 OWN_KINDS = {ice.EXPECTATION, intro.QUIZ, rt.QUESTION, rt.UPVOTE, rt.NOTE, rt.STATE,
              ev.EVALUATION}
-IDEA, VOTE = "idea", "vote"
-DIAGNOSIS_PREFIXES = ("afom", "swot", "stakeholder", "actor", "acteur", "problem", "tree",
-                      "arbre", "need", "besoin", "diagnos")
-VISIT_PREFIXES = ("visit", "observation", "grille", "grid")
-TEXT_KEYS = ("text", "texte", "idea", "titre", "title", "label", "contenu")
-ROUND_KEYS = ("round", "manche", "round_id")
-TARGET_KEYS = ("idea", "idea_uid", "target", "record", "uid", "item")
-WEIGHT_KEYS = ("points", "weight", "count", "poids")
+CLAIMED_KINDS = OWN_KINDS | {
+    IDEA_KIND, VOTE_KIND, ROUND_KIND, STATE_KIND,
+    diagnosis.AFOM, diagnosis.AFOM_VOTE, stakeholders.STAKEHOLDER, needs.NEED,
+    visit.ASSIGNMENT, visit.OBSERVATION, visit.RATING, visit.PARTNER,
+}
+"""Record kinds a section shows; any other kind goes to « Autres contributions »."""
+AUTHOR_COLUMNS = (tx.COL_AUTHOR, tb.COL_AUTHORS)
+"""Columns emptied by « anonymiser » (pseudonyms typed inside texts are replaced too)."""
+STATUS_PROPOSED, STATUS_VALIDATED = td.STATUS_LABELS["propose"], td.STATUS_LABELS["valide"]
+AFOM_NAMES = {"constat": td.F_TEXT, "theme": td.F_THEME, "source": td.F_SOURCE,
+              "reference": td.F_REFERENCE, "sous_groupe": td.F_GROUP, "statut": tb.COL_STATUS,
+              "priorite": td.F_PRIORITY, "votes": tb.COL_VOTES, "origine": tx.COL_ORIGIN}
+ACTOR_NAMES = {"nom": td.F_NAME, "categorie": td.F_CATEGORY, "pouvoir": td.F_POWER,
+               "interet": td.F_INTEREST, "quadrant": tx.COL_QUADRANT, "attitude": td.F_ATTITUDE,
+               "liens": td.F_LINKS, "sous_groupe": td.F_GROUP}
 
 
 @dataclass(frozen=True)
@@ -88,16 +107,14 @@ class _Context:
     session: TrainingSession
     participants: list[Participant]
     records: dict[str, list[Record]]
+    rounds: list[Round]
+
+    @property
+    def code(self) -> str:
+        return self.session.code
 
     def kind(self, kind: str, *, visible: bool = True) -> list[Record]:
         return [r for r in self.records.get(kind, []) if not (visible and r.hidden)]
-
-
-def _first(data: Mapping[str, Any], keys: tuple[str, ...], default: Any = "") -> Any:
-    for key in keys:
-        if data.get(key) not in (None, ""):
-            return data[key]
-    return default
 
 
 def _flat(value: Any) -> Any:
@@ -166,52 +183,6 @@ def section_introduction(ctx: _Context) -> Section:
     return section
 
 
-def sections_brainstorm(ctx: _Context) -> list[Section]:
-    """One section per brainstorm round: ideas with their votes and merges (read generically)."""
-    ideas = ctx.kind(IDEA, visible=False)
-    votes: dict[str, int] = defaultdict(int)
-    for vote in ctx.kind(VOTE):
-        votes[str(_first(vote.data, TARGET_KEYS))] += int(_num(_first(vote.data, WEIGHT_KEYS,
-                                                                     1)) or 1)
-    texts = {r.uid: str(_first(r.data, TEXT_KEYS)) for r in ideas}
-    rounds = {r.id: r.title for r in course().rounds}
-    for extra in ctx.kind("brainstorm_round"):  # rounds the trainer added during the session
-        rounds.setdefault(str(extra.get("id")), str(extra.get("title") or extra.get("id")))
-    by_round: dict[str, list[Record]] = {key: [] for key in rounds}
-    for idea in ideas:
-        by_round.setdefault(str(_first(idea.data, ROUND_KEYS, "—")), []).append(idea)
-    sections = []
-    for key, items in by_round.items():
-        title = rounds.get(key) or tx.SECTION_BRAINSTORM.format(round=key)
-        rows = [{tx.COL_IDEA: texts[r.uid], tx.COL_THEME: _first(r.data, ("theme", "category",
-                                                                          "categorie")),
-                 tx.COL_GROUP: r.group or "", tx.COL_AUTHOR: r.author or tx.ANONYMOUS,
-                 tx.COL_VOTES: votes.get(r.uid, 0),
-                 tx.COL_MERGED_INTO: texts.get(r.merged_into or "", ""), tx.COL_STATUS: r.status,
-                 tx.COL_HIDDEN: tx.YES if r.hidden else tx.NO} for r in items]
-        frame = pd.DataFrame(rows, columns=[tx.COL_IDEA, tx.COL_THEME, tx.COL_GROUP,
-                                            tx.COL_AUTHOR, tx.COL_VOTES, tx.COL_MERGED_INTO,
-                                            tx.COL_STATUS, tx.COL_HIDDEN])
-        frame = frame.sort_values(tx.COL_VOTES, ascending=False, kind="stable")
-        section = Section(f"rm-{key}", title,
-                          tx.SHEET_BRAINSTORM.format(round=key),
-                          [tx.IDEAS_COUNT.format(ideas=len(items),
-                                                 votes=int(frame[tx.COL_VOTES].sum()),
-                                                 merged=sum(bool(r.merged_into) for r in items))])
-        visible = frame[frame[tx.COL_HIDDEN] == tx.NO]
-        if len(visible):
-            themes = visible.groupby(tx.COL_THEME, sort=True).agg(
-                **{tx.COL_IDEAS: (tx.COL_IDEA, "size"), tx.COL_VOTES: (tx.COL_VOTES, "sum")}
-            ).reset_index()
-            section.tables.append(Table(tx.TABLE_BY_THEME, themes))
-            top = visible[visible[tx.COL_VOTES] > 0].head(10)
-            if len(top):
-                section.charts.append(_bars(tx.CHART_VOTES, top, tx.COL_IDEA, tx.COL_VOTES))
-        section.tables.append(Table(tx.TABLE_IDEAS, frame))
-        sections.append(section)
-    return sections
-
-
 def _generic_frame(records: list[Record]) -> pd.DataFrame:
     keys: list[str] = []
     for r in records:
@@ -236,21 +207,171 @@ def _generic_section(ctx: _Context, kinds: list[str], sid: str, title: str,
     return section
 
 
-def _claimed(kind: str) -> bool:
-    return (kind in OWN_KINDS or kind in (IDEA, VOTE) or kind.endswith("state")
-            or kind.startswith("brainstorm_"))
+def _top(frame: pd.DataFrame, by: str) -> pd.DataFrame:
+    other = "group" if by == "theme" else "theme"
+    columns = [by, "text", "votes", other]
+    if frame.empty:
+        return pd.DataFrame(columns=[EXPORT_NAMES[c] for c in columns])
+    return bs.top_ideas(frame, by)[columns].rename(columns=EXPORT_NAMES)
+
+
+def _round_section(ctx: _Context, round_: Round) -> Section:
+    """One brainstorm round as its pages and exports show it (:mod:`companion.exports`)."""
+    snap = bs.snapshot(ctx.store, ctx.code, round_.id)
+    wall = bs.round_frame(snap)  # the visible cards, as on the wall and in the restitution
+    sheets = exports.round_sheets(snap)
+    merged = sum(bool(i.merged_into) for i in snap.ideas)
+    hidden = sum(i.hidden and not i.merged_into for i in snap.ideas)
+    lines = [tx.ROUND_QUESTION.format(question=round_.question),
+             tx.ROUND_COUNT.format(cards=len(snap.cards), merged=merged, hidden=hidden,
+                                   votes=tb.VOTES_CAST.format(count=len(snap.votes),
+                                                              voters=bs.voters(snap.votes))),
+             tx.ROUND_PHASE.format(phase=snap.state.label)]
+    if snap.votes and not snap.state.revealed:
+        lines.append(tx.ROUND_NOT_CLOSED)
+    section = Section(f"rm-{round_.id}", round_.title,
+                      tx.SHEET_BRAINSTORM.format(round=round_.id), lines)
+    by_theme = sheets[tb.CHART_BY_THEME]
+    section.tables = [Table(tb.CHART_BY_THEME, by_theme),
+                      Table(tb.CHART_BY_GROUP, sheets[tb.CHART_BY_GROUP]),
+                      Table(tb.TOP_BY_THEME, _top(wall, "theme")),
+                      Table(tb.TOP_BY_GROUP, _top(wall, "group"))]
+    if snap.linked_round is not None:
+        raw = bs.preconisations(snap)
+        if raw.empty:
+            section.lines.append(tb.NO_PRECONISATION)
+        left = bs.unanswered(snap, raw)
+        section.tables += [
+            Table(tb.PRECONISATIONS, sheets[tb.COL_LINKS]),
+            Table(tb.CHART_LINKS, bs.link_matrix(snap, raw).rename_axis(
+                tb.AXIS_DIFFICULTY_THEME).reset_index()),
+            Table(tb.UNANSWERED, pd.DataFrame(
+                [[i.text, i.theme, group_label(i.group), int(snap.linked_counts.get(i.uid, 0))]
+                 for i in left],
+                columns=[tb.COL_DIFFICULTY, tb.COL_THEME, tb.COL_GROUP, tb.COL_VOTES]))]
+    section.tables.append(Table(tx.TABLE_ROUND_IDEAS, sheets[tb.SECTION_WALL]))
+    if not wall.empty:
+        section.charts.append(Chart(tb.CHART_BY_THEME, tuple(by_theme[tb.AXIS_THEME]), (
+            (tb.AXIS_IDEAS, tuple(float(v) for v in by_theme[tb.AXIS_IDEAS]), "#aab7c4"),
+            (tb.AXIS_VOTES, tuple(float(v) for v in by_theme[tb.AXIS_VOTES]), "#1b4f72"))))
+        voted = wall[wall["votes"] > 0].sort_values("votes", ascending=False, kind="stable")
+        if len(voted):
+            section.charts.append(_bars(tx.CHART_VOTES, voted.head(10), "text", "votes"))
+    return section
+
+
+def sections_brainstorm(ctx: _Context) -> list[Section]:
+    """One section per brainstorm round (content rounds, then those the trainer added)."""
+    return [_round_section(ctx, round_) for round_ in ctx.rounds]
+
+
+def _afom_tables(ctx: _Context) -> tuple[list[str], list[Table], list[Chart]]:
+    grid = diagnosis.items(ctx.store, ctx.code)
+    by_uid = {r.uid: r for kind in (diagnosis.AFOM, IDEA_KIND)
+              for r in ctx.kind(kind, visible=False)}
+    merged_from = {i.uid: " | ".join(str(by_uid[u].get("texte", "")) for u in i.merged_from
+                                     if u in by_uid) for i in grid}
+
+    def origin(uid: str) -> str:
+        source = by_uid.get(uid)
+        if source is None:
+            return uid
+        return f"{td.ORIGIN_IDEA} : {source.get('texte') or source.get('text') or ''}"
+
+    tables, counts = [], []
+    buckets = diagnosis.by_quadrant(grid)
+    for quadrant in diagnosis.QUADRANTS:
+        bucket = buckets.get(quadrant, [])
+        frame = diagnosis.items_frame(bucket)
+        frame["priorite"] = frame["priorite"].map(lambda p: td.PRIORITY_LABELS.get(p, p))
+        frame["origine"] = frame["origine"].map(lambda u: origin(u) if u else "")
+        frame[tb.COL_MERGED_FROM] = frame["uid"].map(merged_from)
+        frame = frame.drop(columns=["case", "uid"]).rename(columns=AFOM_NAMES)
+        label = td.QUADRANT_LABELS[quadrant]
+        tables.append(Table(tx.TABLE_AFOM.format(quadrant=label), frame))
+        validated = sum(i.status == diagnosis.VALIDATED for i in bucket)
+        counts.append({td.F_QUADRANT: label, STATUS_PROPOSED: len(bucket) - validated,
+                       STATUS_VALIDATED: validated})
+    count_frame = pd.DataFrame(counts)
+    tables.insert(0, Table(tx.TABLE_AFOM_COUNTS, count_frame))
+    lines = [td.AFOM_COUNT.format(count=len(grid), validated=sum(
+        i.status == diagnosis.VALIDATED for i in grid))]
+    charts = [Chart(td.CHART_AFOM_TITLE, tuple(count_frame[td.F_QUADRANT]), tuple(
+        (name, tuple(float(v) for v in count_frame[name]), color)
+        for name, color in ((STATUS_PROPOSED, "#aab7c4"), (STATUS_VALIDATED, "#1e7e34"))),
+        stacked=True)] if grid else []
+    return lines, tables, charts
+
+
+def _actor_tables(ctx: _Context) -> tuple[list[str], list[Table], list[Chart]]:
+    content = diagnostic_content()
+    frame = stakeholders.actors_frame(stakeholders.actors(ctx.store, ctx.code), content.steps)
+    absent = stakeholders.absent_categories(frame, content.categories)
+    line = td.ABSENT_TEXT.format(names=", ".join(absent)) if absent else td.ABSENT_NONE
+    counts = pd.DataFrame(list(stakeholders.quadrant_counts(frame).items()),
+                          columns=[tx.COL_QUADRANT, tx.COL_ACTORS])
+    matrix = stakeholders.coconstruction_matrix(frame, content.steps).reset_index().rename(
+        columns={"acteur": td.MATRIX_ACTOR})
+    table = frame[list(ACTOR_NAMES)].rename(columns=ACTOR_NAMES)
+    charts = [_bars(tx.TABLE_MENDELOW, counts, tx.COL_QUADRANT, tx.COL_ACTORS)] if len(frame) \
+        else []
+    return ([f"{td.ABSENT_TITLE} : {line}"],
+            [Table(tx.TABLE_ACTORS, table), Table(tx.TABLE_MENDELOW, counts),
+             Table(td.ABSENT_TITLE, pd.DataFrame({td.F_CATEGORY: absent}, dtype=object)),
+             Table(td.MATRIX_TITLE, matrix)], charts)
 
 
 def section_diagnosis(ctx: _Context) -> Section:
-    """The shared diagnosis (AFOM, stakeholders, problem tree, needs), read generically."""
-    kinds = [k for k in ctx.records if k.startswith(DIAGNOSIS_PREFIXES) and not _claimed(k)]
-    return _generic_section(ctx, kinds, "diagnostic", tx.SECTION_DIAGNOSIS, tx.SHEET_DIAGNOSIS)
+    """The shared diagnosis as its pages show it: AFOM grid by quadrant (proposé / validé),
+    stakeholders with their Mendelow quadrant and the absent categories, needs / responses."""
+    afom_lines, afom, afom_charts = _afom_tables(ctx)
+    actor_lines, actors, actor_charts = _actor_tables(ctx)
+    grid = needs.needs_frame(needs.needs(ctx.store, ctx.code)).drop(columns="uid").rename(
+        columns={**td.NEEDS_FIELDS, "sous_groupe": td.F_GROUP})
+    return Section("diagnostic", tx.SECTION_DIAGNOSIS, tx.SHEET_DIAGNOSIS,
+                   [*afom_lines, *actor_lines], [*afom, *actors, Table(tx.TABLE_NEEDS, grid)],
+                   [*afom_charts, *actor_charts])
 
 
 def section_visit(ctx: _Context) -> Section:
-    """The site-visit observation grid, read generically."""
-    kinds = [k for k in ctx.records if k.startswith(VISIT_PREFIXES) and not _claimed(k)]
-    return _generic_section(ctx, kinds, "visite", tx.SECTION_VISIT, tx.SHEET_VISIT)
+    """The site-visit debrief (:func:`companion.visit.consolidate`): assignments, observations
+    per item and subgroup, ratings of the four dimensions and their means, partners met."""
+    content = diagnostic_content()
+    items = course().visit_items
+    titles = {i.id: i.title for i in items}
+    debrief = visit.consolidate(ctx.store, ctx.code, items, content)
+    obs = debrief.observations
+    assigned = pd.DataFrame([[g, ", ".join(titles.get(i, i) for i in ids)]
+                             for g, ids in visit.assignments(ctx.store, ctx.code).items()],
+                            columns=[tv.COLUMN_GROUP, tx.COL_ITEMS])
+    observations = obs[["titre", "sous_groupe", "observation"]].sort_values(
+        ["titre", "sous_groupe"], kind="stable").rename(columns={
+            "titre": tv.COLUMN_ITEM, "sous_groupe": tv.COLUMN_GROUP,
+            "observation": tv.COLUMN_OBSERVATION})
+    ratings = debrief.ratings.pivot_table(index="sous_groupe", columns="dimension",
+                                          values="note", aggfunc="last")
+    ratings = ratings.reindex(columns=[d for d in content.dimensions if d in ratings.columns])
+    ratings = ratings.rename_axis(index=tv.COLUMN_GROUP, columns=None).reset_index()
+    means = debrief.means.rename(columns={"dimension": tx.COL_DIMENSION, "moyenne": tx.COL_MEAN,
+                                          "nb_sous_groupes": tx.COL_GROUPS_COUNT})
+    means[tx.COL_MEAN] = means[tx.COL_MEAN].astype(float).round(2)
+    section = Section("visite", tx.SECTION_VISIT, tx.SHEET_VISIT, [tv.DEBRIEF_COUNT.format(
+        observations=len(obs), groups=obs["sous_groupe"].nunique())], [
+        Table(tx.VISIT_ASSIGNMENTS, assigned),
+        Table(tx.VISIT_OBSERVATIONS, observations),
+        Table(tv.COVERAGE_TITLE, debrief.coverage.reset_index().rename(
+            columns={"item": tv.COLUMN_ITEM})),
+        Table(tx.VISIT_MEANS, means),
+        Table(tx.VISIT_RATINGS, ratings),
+        Table(tv.COMMENTS_TITLE, debrief.comments.rename(
+            columns={"sous_groupe": tv.COLUMN_GROUP, "commentaire": tv.F_COMMENT})),
+        Table(tv.PARTNERS_TITLE, debrief.partners.rename(columns={
+            "nom": tv.COLUMN_PARTNER, "categorie": tv.COLUMN_CATEGORY, "role": tv.COLUMN_ROLE,
+            "sous_groupes": tv.COLUMN_GROUPS}))])
+    if len(debrief.ratings):
+        section.charts.append(_bars(tx.VISIT_MEANS, means, tx.COL_DIMENSION, tx.COL_MEAN,
+                                    xmax=content.rating_max))
+    return section
 
 
 def section_roundtable(ctx: _Context) -> Section:
@@ -298,14 +419,24 @@ def section_quality(ctx: _Context) -> Section:
                    [Table(tx.TABLE_QUALITY, ev.quality_summary(answers, ev.survey()))])
 
 
+def _claimed(kind: str) -> bool:
+    return kind in CLAIMED_KINDS or kind.endswith("state")
+
+
 def section_other(ctx: _Context) -> Section | None:
-    """Contributions of kinds no section claims, so that nothing is left out."""
-    claimed = {k for k in ctx.records if _claimed(k) or k.startswith(DIAGNOSIS_PREFIXES)
-               or k.startswith(VISIT_PREFIXES)}
-    kinds = [k for k in ctx.records if k not in claimed]
-    if not kinds:
+    """Contributions no section shows, so that nothing is left out: kinds no section claims,
+    and ideas and votes of a round that is unknown or was hidden."""
+    kinds = [k for k in ctx.records if not _claimed(k)]
+    known = {r.id for r in ctx.rounds}
+    orphans = {kind: [r for r in ctx.kind(kind, visible=False)
+                      if str(r.get("round", "")) not in known] for kind in (IDEA_KIND, VOTE_KIND)}
+    if not kinds and not any(orphans.values()):
         return None
-    return _generic_section(ctx, kinds, "autres", tx.SECTION_OTHER, tx.SHEET_OTHER)
+    section = _generic_section(ctx, kinds, "autres", tx.SECTION_OTHER, tx.SHEET_OTHER)
+    section.lines = []
+    section.tables += [Table(tx.ORPHAN_IDEAS.format(kind=kind), _generic_frame(records))
+                       for kind, records in orphans.items() if records]
+    return section
 
 
 SECTIONS: tuple[Callable[[_Context], Section | list[Section] | None], ...] = (
@@ -325,7 +456,8 @@ def build_report(store: Store, session: str, *, anonymise: bool = False,
     records: dict[str, list[Record]] = defaultdict(list)
     for record in store.list_records(found.code):
         records[record.kind].append(record)
-    ctx = _Context(store, found, store.list_participants(found.code), dict(records))
+    ctx = _Context(store, found, store.list_participants(found.code), dict(records),
+                   bs.rounds(store, found.code))
     sections: list[Section] = []
     for build in SECTIONS:
         made = build(ctx)
@@ -351,21 +483,26 @@ def pseudonym_pattern(names: set[str]) -> re.Pattern[str] | None:
 
 def _anonymise(report: SessionReport, names: set[str]) -> None:
     pattern = pseudonym_pattern(names)
+
+    def clean(value: Any) -> Any:
+        return pattern.sub(tx.REMOVED_NAME, value) if pattern and isinstance(value, str) \
+            else value
+
     for section in report.sections:
+        section.title = clean(section.title)
         for table in section.tables:
             frame = table.frame.drop(columns=[tx.COL_PSEUDONYM], errors="ignore").copy()
-            if tx.COL_AUTHOR in frame:
-                frame[tx.COL_AUTHOR] = ""
+            for column in AUTHOR_COLUMNS:
+                if column in frame:
+                    frame[column] = ""
             if pattern is not None:
                 for column in frame.columns:
-                    frame[column] = frame[column].map(
-                        lambda v: pattern.sub(tx.REMOVED_NAME, v) if isinstance(v, str) else v)
+                    frame[column] = frame[column].map(clean)
+                frame.columns = [clean(c) for c in frame.columns]
             table.frame = frame
-        if pattern is not None:
-            section.lines = [pattern.sub(tx.REMOVED_NAME, line) for line in section.lines]
-            section.charts = [Chart(c.title, tuple(pattern.sub(tx.REMOVED_NAME, label)
-                                                   for label in c.labels), c.series, c.stacked,
-                                    c.xmax) for c in section.charts]
+        section.lines = [clean(line) for line in section.lines]
+        section.charts = [Chart(clean(c.title), tuple(clean(label) for label in c.labels),
+                                c.series, c.stacked, c.xmax) for c in section.charts]
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 """Writing a :class:`~companion.report.SessionReport`: self-contained HTML and XLSX.
 
 The HTML has no script and no external resource: styles are inline, charts are inline SVG, so
-the file opens offline and prints to PDF. Every user string is escaped; every spreadsheet cell
-goes through :func:`companion.safety.neutralise_cell`.
+the file opens offline and prints to PDF. Every user string is escaped; every table goes through
+:func:`companion.exports.neutralised` (and every other cell through
+:func:`companion.safety.neutralise_cell`) before it reaches the workbook.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from typing import Any
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
+from companion.exports import neutralised
 from companion.report import Chart, Section, SessionReport
 from companion.safety import escape, neutralise_cell
 from companion.texts import report as tx
@@ -36,9 +39,16 @@ caption{text-align:left;font-weight:600;padding:.3em 0}
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
+def missing(value: Any) -> bool:
+    """Return True for None, NaN, NaT and pd.NA (the missing values of any pandas dtype)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return True
+    return value is pd.NA or value is pd.NaT
+
+
 def fmt(value: Any) -> str:
     """Return a cell as French text: « 4,25 », « — » for missing values."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if missing(value):
         return tx.UNDEFINED
     if isinstance(value, bool):
         return tx.YES if value else tx.NO
@@ -165,8 +175,9 @@ def sheet_title(wanted: str, used: set[str]) -> str:
 
 
 def cell_value(value: Any) -> Any:
-    """Return a spreadsheet-safe value (NaN → empty, text neutralised)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    """Return a spreadsheet-safe value (missing → empty, text neutralised, characters a
+    workbook cannot hold removed)."""
+    if missing(value):
         return None
     if hasattr(value, "item") and not isinstance(value, str):  # numpy scalars
         value = value.item()
@@ -174,11 +185,12 @@ def cell_value(value: Any) -> Any:
         return tx.YES if value else tx.NO
     if isinstance(value, int | float | datetime | date):
         return value
-    return neutralise_cell(str(value))
+    return neutralise_cell(ILLEGAL_CHARACTERS_RE.sub("", str(value)))
 
 
 def write_workbook(report: SessionReport, path: Path) -> None:
-    """Write one sheet per section; every cell spreadsheet-safe."""
+    """Write one sheet per section; every cell spreadsheet-safe (tables through
+    :func:`companion.exports.neutralised`, headers included)."""
     book = Workbook(write_only=True)
     used: set[str] = set()
     bold = Font(bold=True)
@@ -201,7 +213,8 @@ def write_workbook(report: SessionReport, path: Path) -> None:
             if table.frame.empty:
                 ws.append([cell_value(tx.NO_DATA)])
                 continue
-            ws.append([strong(ws, str(c)) for c in table.frame.columns])
-            for values in table.frame.itertuples(index=False, name=None):
+            safe = neutralised(table.frame)
+            ws.append([strong(ws, str(c)) for c in safe.columns])
+            for values in safe.itertuples(index=False, name=None):
                 ws.append([cell_value(v) for v in values])
     book.save(path)

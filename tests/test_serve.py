@@ -12,6 +12,7 @@ from pathlib import Path
 from companion.serve import (
     ServeOptions,
     offline_template,
+    skip_slow_imports,
     voila_command,
     voila_environment,
     write_voila_config,
@@ -119,3 +120,21 @@ def test_serve_refuses_a_broken_store_with_a_french_message(tmp_path: Path) -> N
     assert result.returncode == 2 and time.monotonic() - started < 60
     assert "n'est pas une base du compagnon" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_served_processes_skip_the_slow_optional_import(tmp_path: Path) -> None:
+    shim = skip_slow_imports(tmp_path / "shims")
+    env = voila_environment(_options(), tmp_path / "t", None, shim)
+    assert env["PYTHONPATH"].split(os.pathsep)[0] == str(shim)
+    code = (
+        "import importlib.util, jsonschema, nbformat\n"
+        "try:\n"
+        "    import rfc3987_syntax\n"
+        "    print('loaded')\n"
+        "except ImportError:\n"
+        "    print('skipped')\n"
+        "nbformat.validate(nbformat.v4.new_notebook())\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                            text=True, check=True)
+    assert result.stdout.strip() == "skipped"
