@@ -80,6 +80,19 @@ def serve(args: argparse.Namespace) -> int:
         voila_command(options),
         env=voila_environment(options, template_root, config_root, shim_root),
     )
+    return _wait_forwarding_signals(process)
+
+
+def _wait_forwarding_signals(process: subprocess.Popen[bytes]) -> int:
+    """Wait for Voilà; on Ctrl+C, SIGTERM or a closed terminal, stop it (and so its kernels)
+    instead of leaving it running without us."""
+
+    def forward(signum: int, _frame: Any) -> None:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, forward)
     try:
         return process.wait()
     except KeyboardInterrupt:

@@ -135,6 +135,50 @@ def test_served_processes_skip_the_slow_optional_import(tmp_path: Path) -> None:
         "    print('skipped')\n"
         "nbformat.validate(nbformat.v4.new_notebook())\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
-                            text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "skipped"
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(proc.name))
+    return found
+
+
+def test_stopping_serve_stops_voila_too(tmp_path: Path) -> None:
+    env = {**os.environ, "COMPANION_DATA_DIR": str(tmp_path / "data")}
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "companion.cli",
+            "serve",
+            f"--port={free_port()}",
+            f"--store={tmp_path / 's.sqlite3'}",
+            "--pool=0",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+    deadline = time.monotonic() + 60
+    while not _children(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    [voila] = _children(process.pid)
+    time.sleep(3)  # let Voilà install its own signal handlers
+    process.terminate()
+    assert process.wait(timeout=60) is not None
+    deadline = time.monotonic() + 30
+    while Path(f"/proc/{voila}").exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    stat = Path(f"/proc/{voila}/stat")
+    assert not stat.exists() or stat.read_text().rsplit(")", 1)[1].split()[0] == "Z"

@@ -6,7 +6,9 @@ can assert that nothing leaves the machine and that hostile text never ran as sc
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -91,7 +93,9 @@ def start_server(
         *extra_args,
     ]
     with log_path.open("wb") as log:
-        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
+        process = subprocess.Popen(
+            command, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True
+        )
     server = Server(process, f"http://127.0.0.1:{port}", store_url, session, trainer_code, log_path)
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
@@ -107,12 +111,14 @@ def start_server(
 
 
 def stop_server(server: Server) -> None:
-    """Stop the server and its kernels."""
-    server.process.terminate()
+    """Stop the server, then anything of its process group still alive (kernels)."""
+    server.process.terminate()  # companion serve forwards it to Voilà, which stops its kernels
     try:
-        server.process.wait(timeout=20)
+        server.process.wait(timeout=30)
     except subprocess.TimeoutExpired:
         server.process.kill()
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(server.process.pid, signal.SIGKILL)
 
 
 @dataclass
