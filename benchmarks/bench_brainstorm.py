@@ -139,7 +139,7 @@ def class_arrival(size: int) -> tuple[float, list[float], list[float]]:
                                      extra_env={"COMPANION_DATA_DIR": str(tmp / "data")})
         serve.write_voila_config(options, tmp / "config")
         env = serve.voila_environment(options, serve.offline_template(tmp / "tpl"),
-                                      tmp / "config")
+                                      tmp / "config", serve.skip_slow_imports(tmp / "shims"))
         log = (tmp / "voila.log").open("wb")
         before = set(_kernels())
         process = subprocess.Popen(serve.voila_command(options), env=env, stdout=log,
