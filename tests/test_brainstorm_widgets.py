@@ -234,3 +234,15 @@ def test_page_opened_before_the_session_binds_when_it_appears(store: Store) -> N
     store.activate_session("LATE1", actor="formateur")
     visitor.poller.poll_once()
     assert visitor.board is not None and visitor._notice.text == ""
+
+
+def test_a_page_built_before_the_visitor_takes_their_group(store: Store, session_code: str) -> None:
+    """A preheated kernel builds the page first; the address's group arrives afterwards."""
+    from companion.widgets.brainstorm import BrainstormPage
+
+    page = BrainstormPage(store, manche="difficultes", trainer_code="CODE")
+    assert page.board is None and page.picker is not None  # no group yet: the picker
+    page.apply_query({"groupe": "Groupe 2", "session": session_code.lower()})
+    assert page.board is not None and page.picker is None
+    assert page.board.who.group == "Groupe 2"
+    assert [g.name for g in store.list_groups(session_code)] == ["Groupe 2"]

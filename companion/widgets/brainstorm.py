@@ -306,6 +306,20 @@ class BrainstormPage(LivePage):
         self.poller.mark_seen()
         self.start_live()
 
+    def apply_query(self, query: Mapping[str, str]) -> None:
+        """Take the visitor's parameters (``session``, ``groupe``, ``manche``) once the page
+        is opened: a preheated Voilà kernel builds the page before anyone arrives, so only
+        this light step is left for the visitor's arrival."""
+        self._query = dict(query)
+        self.round_id = self._query.get("manche", "").strip() or self.round_id
+        self.session, self.snapshot, self.picker, self.board = None, None, None, None
+        self._participant_area.children = ()
+        self._notice.clear()
+        self._bind()
+        self.touch()
+        self.refresh()
+        self.poller.mark_seen()
+
     def _bind(self) -> None:
         code = self._query.get("session", "").strip().upper()
         session = self._store.get_session(code) if code else self._store.active_session()

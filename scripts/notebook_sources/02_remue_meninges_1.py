@@ -16,14 +16,15 @@ seul votre sous-groupe voit vos cartes ; vous pouvez modifier ou retirer les vô
 manche est ouverte. Viennent ensuite la mise en commun, le vote (un nombre de votes par
 personne fixé par le formateur, résultats cachés jusqu'à la clôture) et la restitution."""),
     ("code", "import companion\n\ncompanion.warm_up()"),
-    ("md", "Ouverture de la base de la formation et lecture de la session et du sous-groupe "
-           "donnés dans l'adresse."),
-    ("code", "store = companion.open_store()\nparametres = companion.page_parameters()"),
+    ("code", "store = companion.open_store()"),
     ("md", """## Les difficultés
 
 *Formateur :* l'espace formateur, en bas de page, s'ouvre avec le code affiché au démarrage du
 serveur : mur des idées en direct (par thème ou par sous-groupe), modération (masquer, modifier,
 déplacer, fusionner), phases et minuteur, saisie pour un groupe qui travaille sur papier,
 restitution et exports."""),
-    ("code", 'companion.BrainstormPage(store, parametres, manche="difficultes")'),
+    ("code", 'remue_meninges = companion.BrainstormPage(store, manche="difficultes")\nremue_meninges'),
+    ("md", "*La session et le sous-groupe indiqués dans l'adresse de la page "
+           "(`?session=CODE&groupe=NOM`) sont pris en compte à l'ouverture.*"),
+    ("code", "remue_meninges.apply_query(companion.page_parameters())"),
 ]

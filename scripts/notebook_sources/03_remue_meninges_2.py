@@ -13,13 +13,14 @@ pseudonyme facultatif. Chaque levier peut être relié à une ou plusieurs diffi
 premier remue-méninges : la restitution en tire le tableau des préconisations, qui montre
 quelles difficultés trouvent une réponse et lesquelles restent sans levier."""),
     ("code", "import companion\n\ncompanion.warm_up()"),
-    ("md", "Ouverture de la base de la formation et lecture de la session et du sous-groupe "
-           "donnés dans l'adresse."),
-    ("code", "store = companion.open_store()\nparametres = companion.page_parameters()"),
+    ("code", "store = companion.open_store()"),
     ("md", """## Les leviers et les préconisations
 
 *Formateur :* ouvrez la manche depuis l'espace formateur (phase « Écriture privée »), puis
 conduisez-la comme la première ; la restitution présente le tableau des préconisations et le
 croisement des thèmes des leviers avec ceux des difficultés."""),
-    ("code", 'companion.BrainstormPage(store, parametres, manche="leviers")'),
+    ("code", 'remue_meninges = companion.BrainstormPage(store, manche="leviers")\nremue_meninges'),
+    ("md", "*La session et le sous-groupe indiqués dans l'adresse de la page "
+           "(`?session=CODE&groupe=NOM`) sont pris en compte à l'ouverture.*"),
+    ("code", "remue_meninges.apply_query(companion.page_parameters())"),
 ]
