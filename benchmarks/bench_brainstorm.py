@@ -34,6 +34,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.processes import kernel_pids, rss_mb  # noqa: E402
 from companion import brainstorm as bs  # noqa: E402
 from companion.model import TRAINER  # noqa: E402
 from companion.store import open_store  # noqa: E402
@@ -100,26 +101,6 @@ def wall_latency(participants: int, ideas: int) -> list[float]:
     return [seen[t] - posted[t] for t in seen if t in posted]
 
 
-def _rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
-
-
-def _kernels() -> list[int]:
-    found = []
-    for proc in Path("/proc").iterdir():
-        if proc.name.isdigit():
-            try:
-                cmd = (proc / "cmdline").read_bytes()
-            except OSError:
-                continue
-            if b"ipykernel_launcher" in cmd:
-                found.append(int(proc.name))
-    return found
-
-
 def class_arrival(size: int) -> tuple[float, list[float], list[float]]:
     """Return (time until all ``size`` pages are served, per-page times, kernel RSS in MB)."""
     from companion import serve
@@ -141,18 +122,18 @@ def class_arrival(size: int) -> tuple[float, list[float], list[float]]:
         env = serve.voila_environment(options, serve.offline_template(tmp / "tpl"),
                                       tmp / "config", serve.skip_slow_imports(tmp / "shims"))
         log = (tmp / "voila.log").open("wb")
-        before = set(_kernels())
+        before = set(kernel_pids())
         process = subprocess.Popen(serve.voila_command(options), env=env, stdout=log,
                                    stderr=subprocess.STDOUT)
         try:
             base = serve.base_url(options)
             deadline = time.monotonic() + 600
             while time.monotonic() < deadline:  # the pool fills before the class arrives
-                if len(set(_kernels()) - before) >= size:
+                if len(set(kernel_pids()) - before) >= size:
                     break
                 time.sleep(1)
             time.sleep(15 + 2 * size)  # let every preheated kernel run the notebook
-            rss = sorted(_rss_mb(pid) for pid in set(_kernels()) - before)
+            rss = sorted(rss_mb(pid) for pid in set(kernel_pids()) - before)
 
             def load(n: int) -> float:
                 began = time.perf_counter()

@@ -20,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.processes import kernel_pids, rss_mb  # noqa: E402
 from tests.browser.harness import launch_browser, start_server, stop_server  # noqa: E402
 
 BARE = {
@@ -39,27 +40,6 @@ BARE = {
     "nbformat": 4,
     "nbformat_minor": 5,
 }
-
-
-def _rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
-
-
-def _kernel_pids() -> list[int]:
-    pids = []
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
-        try:
-            cmd = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode()
-        except OSError:
-            continue
-        if "ipykernel_launcher" in cmd:
-            pids.append(int(proc.name))
-    return pids
 
 
 def _load(browser, url: str, selectors: list[str]) -> float:  # type: ignore[no-untyped-def]
@@ -86,7 +66,7 @@ def main() -> None:
         served.mkdir()
         shutil.copy(ROOT / "notebooks" / "00_accueil.ipynb", served)
         (served / "bare.ipynb").write_text(json.dumps(BARE), encoding="utf-8")
-        others = set(_kernel_pids())  # kernels of anything else running on the machine
+        others = set(kernel_pids())  # kernels of anything else running on the machine
         server = start_server(tmp, extra_args=(f"--notebooks={served}",), pool=2)
         home_times: list[float] = []
         bare_times: list[float] = []
@@ -107,7 +87,7 @@ def main() -> None:
                     )
                     time.sleep(12)  # the pool refills in the background
                 browser.close()
-            rss = sorted(_rss_mb(pid) for pid in _kernel_pids() if pid not in others)
+            rss = sorted(rss_mb(pid) for pid in kernel_pids() if pid not in others)
         finally:
             stop_server(server)
     home, bare = statistics.median(home_times), statistics.median(bare_times)
