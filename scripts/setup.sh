@@ -14,8 +14,10 @@ if ! "$PY" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)'; t
     exit 1
 fi
 
-stamp="$VENV/.installed-$(sha1sum pyproject.toml | cut -c1-12)-$with_test_tools"
-if [ ! -f "$stamp" ]; then
+hash=$(sha1sum pyproject.toml | cut -c1-12)
+stamp="$VENV/.installed-$hash-$with_test_tools"
+# An environment with the test tools also serves the dashboard.
+if [ ! -f "$stamp" ] && [ ! -f "$VENV/.installed-$hash-1" ]; then
     [ -x "$VENV/bin/python" ] || "$PY" -m venv "$VENV"
     "$VENV/bin/python" -m pip install --quiet --upgrade pip
     if [ "$with_test_tools" = 1 ]; then
