@@ -100,7 +100,9 @@ def voila_config(options: ServeOptions) -> dict[str, Any]:
         if name not in pools:
             pools[name] = {"pool_size": options.pool_size // 2}
     return {
-        "VoilaKernelManager": {"kernel_pools_config": pools},
+        # A kernel taken from a pool is replaced after REFILL_DELAY_S, not at once: a class
+        # arriving together is served first, the pools refill after (benchmarks/README.md).
+        "VoilaKernelManager": {"kernel_pools_config": pools, "fill_delay": REFILL_DELAY_S},
         # uploads of a trainee's own files (FileUpload goes through the websocket)
         "Voila": {"tornado_settings": {"websocket_max_message_size": 64 * 1024 * 1024}},
     }
@@ -113,6 +115,8 @@ def write_voila_config(options: ServeOptions, config_root: Path) -> Path:
     path.write_text(json.dumps(voila_config(options), indent=2), encoding="utf-8")
     return path
 
+
+REFILL_DELAY_S = 20.0
 
 SLOW_IMPORTS = ("rfc3987_syntax",)
 """Optional imports that cost the server about a second of CPU per page and serve nothing
