@@ -105,6 +105,8 @@ def voila_config(options: ServeOptions) -> dict[str, Any]:
         "VoilaKernelManager": {"kernel_pools_config": pools, "fill_delay": REFILL_DELAY_S},
         # uploads of a trainee's own files (FileUpload goes through the websocket)
         "Voila": {"tornado_settings": {"websocket_max_message_size": 64 * 1024 * 1024}},
+        # the page request's cookies reach the kernel: companion.page.visitor_id()
+        "VoilaConfiguration": {"http_header_envs": ["Cookie"]},
     }
 
 

@@ -53,6 +53,7 @@ def test_preheat_pools_and_upload_size_go_to_voila_json(tmp_path: Path) -> None:
     assert pools["02_remue_meninges_1.ipynb"]["pool_size"] == 3
     assert pools["05_visite_de_site.ipynb"]["pool_size"] == 1
     assert settings["VoilaKernelManager"]["fill_delay"] >= 10  # a class is served first
+    assert settings["VoilaConfiguration"]["http_header_envs"] == ["Cookie"]  # visitor_id()
     assert settings["Voila"]["tornado_settings"]["websocket_max_message_size"] >= 20 * 2**20
     env = voila_environment(_options(), tmp_path / "t", tmp_path)
     assert env["JUPYTER_CONFIG_PATH"].split(os.pathsep)[0] == str(tmp_path)

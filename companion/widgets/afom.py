@@ -14,6 +14,7 @@ from companion.charts.diagnosis import afom_figure, afom_html
 from companion.diagnostic_content import DiagnosticContent, diagnostic_content
 from companion.errors import InputError
 from companion.model import TRAINER, Record
+from companion.page import visitor_id
 from companion.store import Store
 from companion.texts import diagnosis as td
 from companion.widgets.common import FigureView, Notice, button, guarded
@@ -94,7 +95,7 @@ class AfomBoard(w.VBox):
     def __init__(self, store: Store, session: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._store, self._session = store, session
-        self._voter = uuid.uuid4().hex  # one voter per page
+        self._voter = visitor_id() or uuid.uuid4().hex  # the browser, else this page
         self._count = w.HTML()
         self._count.add_class("cp-afom-count")
         self._grid = w.HTML()

@@ -22,6 +22,7 @@ from companion.brainstorm.results import Snapshot
 from companion.content import Course
 from companion.errors import InputError
 from companion.model import TrainingSession
+from companion.page import visitor_id
 from companion.safety import escape
 from companion.store import Store
 from companion.texts import brainstorm as tb
@@ -341,8 +342,12 @@ class BrainstormPage(LivePage):
     def _join(self, group: str) -> None:
         assert self.session is not None
         self._store.add_group(self.session.code, group)
-        self.board = ParticipantBoard(self._store, self.session.code, self.round_id,
-                                      Contributor.new(group), on_write=self._after_write)
+        who = Contributor.new(group)
+        visitor = visitor_id()  # the same browser keeps its ideas and votes after a reload
+        if visitor is not None:
+            who = Contributor(id=visitor, group=who.group)
+        self.board = ParticipantBoard(self._store, self.session.code, self.round_id, who,
+                                      on_write=self._after_write)
         self._participant_area.children = (self.board,)
         self.refresh()
 

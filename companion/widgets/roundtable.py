@@ -10,6 +10,7 @@ from typing import Any
 import ipywidgets as w
 
 from companion import roundtable as logic
+from companion.page import visitor_id
 from companion.safety import escape
 from companion.store import Store
 from companion.texts import roundtable as tx
@@ -76,7 +77,7 @@ class RoundTablePage(SequencePage):
     def __init__(self, store: Store, query: Mapping[str, str] | None = None, *,
                  table: logic.RoundTable | None = None, **kwargs: Any) -> None:
         self.table = table or logic.round_table()
-        self.voter = uuid.uuid4().hex
+        self.voter = visitor_id() or uuid.uuid4().hex  # the browser, else this page
         self.cards: dict[str, QuestionCard] = {}
         self.order: list[str] = []
         self._current = w.HTML()

@@ -1,0 +1,42 @@
+"""End to end: a participant who reloads the brainstorm page keeps their ideas and votes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.browser.harness import Server, start_server, stop_server, watch
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    running = start_server(tmp_path_factory.mktemp("identity"), session="MOIMEM", pool=0)
+    yield running
+    stop_server(running)
+
+
+def test_reloading_the_page_keeps_the_participants_own_ideas(browser: Any, server: Server) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+    page = context.new_page()
+    watched = watch(page)
+    # The participant came through the home page first (the QR code of the session).
+    page.goto(server.url("00_accueil.ipynb"), timeout=90_000)
+    page.wait_for_selector(".cp-register", timeout=90_000)
+    brainstorm = server.url("02_remue_meninges_1.ipynb", groupe="Groupe 1")
+    page.goto(brainstorm, timeout=90_000)
+    page.wait_for_selector(".cp-idea-form", timeout=90_000)
+    page.fill(".cp-idea-text textarea", "Mutualiser les locaux vacants")
+    page.select_option(".cp-idea-theme select", index=1)
+    page.click("button.cp-idea-submit")
+    page.wait_for_selector(".cp-idea-list .cp-idea-withdraw", timeout=15_000)
+    page.reload(timeout=90_000)
+    page.wait_for_selector(".cp-idea-form", timeout=90_000)
+    # After the reload the card is still the participant's own: they may withdraw it.
+    page.wait_for_selector(".cp-idea-list .cp-idea-withdraw", timeout=15_000)
+    assert "Mutualiser les locaux vacants" in page.inner_text(".cp-idea-list")
+    assert watched.external_requests == [] and watched.dialogs == []
+    context.close()
