@@ -53,7 +53,13 @@ class ParticipantsBoard(w.VBox):
 
     def refresh(self) -> None:
         """Re-read participants and expectations from the store."""
-        self.participants = self._store.list_participants(self._session)
+        participants = self._store.list_participants(self._session)
+        if participants != self.participants or self._by_function.figure is None:
+            self.participants = participants
+            self._show_participants()  # charts are redrawn only when registrations changed
+        self._show_expectations()
+
+    def _show_participants(self) -> None:
         frame = logic.participants_frame(self.participants)
         count = len(self.participants)
         self._count.value = (
@@ -79,15 +85,17 @@ class ParticipantsBoard(w.VBox):
                 count_label=th.AXIS_COUNT,
             )
         )
+        self._remove_choice.options = [
+            (f"{p.display_name} — {p.function}, {p.territory}", p.id) for p in self.participants
+        ]
+
+    def _show_expectations(self) -> None:
         expectations = logic.expectations(self._store, self._session)
         self.expectation_texts = [str(r.get("text", "")) for r in expectations]
         self._cloud.value = word_cloud_html(logic.expectation_words(expectations)) or (
             f"<p>{th.NO_EXPECTATION}</p>"
         )
         self._raw.value = bullet_list(self.expectation_texts)
-        self._remove_choice.options = [
-            (f"{p.display_name} — {p.function}, {p.territory}", p.id) for p in self.participants
-        ]
 
     @guarded()
     def _on_remove(self, _button: w.Button) -> None:
