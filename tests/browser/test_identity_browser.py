@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.harness import Server, start_server, stop_server, watch
+from tests.browser.harness import Server, open_page, start_server, stop_server, watch
 
 pytestmark = pytest.mark.browser
 
@@ -40,3 +40,31 @@ def test_reloading_the_page_keeps_the_participants_own_ideas(browser: Any, serve
     assert "Mutualiser les locaux vacants" in page.inner_text(".cp-idea-list")
     assert watched.external_requests == [] and watched.dialogs == []
     context.close()
+
+
+def test_after_a_server_restart_the_wall_is_as_it_was(
+    browser: Any, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    folder = tmp_path_factory.mktemp("restart")
+    first = start_server(folder, session="REDEM1", pool=0)
+    try:
+        participant = open_page(browser, first.url("02_remue_meninges_1.ipynb", groupe="G1"),
+                                ".cp-idea-form")
+        participant.page.fill(".cp-idea-text textarea", "Une idée qui survit au redémarrage")
+        participant.page.select_option(".cp-idea-theme select", index=2)
+        participant.page.click("button.cp-idea-submit")
+        participant.page.wait_for_selector(".cp-idea-list .cp-idea-withdraw", timeout=15_000)
+    finally:
+        stop_server(first)
+    second = start_server(folder, session="REDEM1", pool=0)  # same store file
+    try:
+        trainer = open_page(browser, second.url("02_remue_meninges_1.ipynb"), ".cp-brainstorm")
+        trainer.page.fill(".cp-trainer-code input", second.trainer_code)
+        trainer.page.click("button.cp-trainer-unlock")
+        trainer.page.wait_for_function(
+            "() => { const w = document.querySelector('.cp-wall');"
+            " return w !== null && w.innerText.includes('survit au redémarrage'); }",
+            timeout=20_000,
+        )
+    finally:
+        stop_server(second)
