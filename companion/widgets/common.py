@@ -144,6 +144,7 @@ class TrainerGate(w.VBox):
             self._failures = 0
             self.unlocked = True
             self._notice.show(tc.TRAINER_UNLOCKED, "succes")
+            self.children = [self._notice]  # the code field has done its job
             return True
         self._failures += 1
         if self._failures >= 3:
