@@ -167,3 +167,16 @@ def test_session_from_the_address_or_the_active_one(
     page = HomePage(store, query, trainer_code=None, now=NOW)
     assert page.session is not None and page.session.code == "TEST1"
     assert page.gate.unlocked  # no trainer code configured: a trainee alone in JupyterLab
+
+
+def test_the_trainers_projected_page_stays_live_longer_than_a_participants(
+    store: Store, session_code: str
+) -> None:
+    from companion.live import DEFAULT_IDLE_TIMEOUT_S
+    from companion.widgets.common import TRAINER_IDLE_TIMEOUT_S
+
+    participant = _page(store)
+    assert participant.poller.idle_timeout == DEFAULT_IDLE_TIMEOUT_S
+    trainer = _page(store)
+    trainer.gate.check("CODE1234")
+    assert trainer.poller.idle_timeout == TRAINER_IDLE_TIMEOUT_S > DEFAULT_IDLE_TIMEOUT_S

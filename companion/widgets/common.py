@@ -157,6 +157,9 @@ class TrainerGate(w.VBox):
         self._code.value = ""
 
 
+TRAINER_IDLE_TIMEOUT_S = 4 * 60 * 60
+
+
 class LivePage(w.VBox):
     """Base of pages that show shared data: a poller calls :meth:`refresh` on every change.
 
@@ -189,6 +192,23 @@ class LivePage(w.VBox):
     def poller(self) -> Poller:
         """The page's poller (tests drive it with ``poll_once``)."""
         return self._poller
+
+    @property
+    def gate(self) -> TrainerGate:
+        """The page's trainer gate; once it opens, the page stays live for a whole session."""
+        return self._gate
+
+    @gate.setter
+    def gate(self, gate: TrainerGate) -> None:
+        self._gate = gate
+        gate.observe(lambda _change: self._follow_gate(), names="unlocked")
+        self._follow_gate()
+
+    def _follow_gate(self) -> None:
+        """A trainer projects the page and may not touch it for a long time: keep it live for
+        a half-day; participants' pages pause after ``idle_timeout`` without interaction."""
+        if self._gate.unlocked:
+            self._poller.idle_timeout = max(self._poller.idle_timeout, TRAINER_IDLE_TIMEOUT_S)
 
     def live_bar(self) -> w.HBox:
         """Return the pause notice and its « Reprendre » button, to place in the page."""
