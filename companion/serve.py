@@ -25,6 +25,7 @@ CELL_ERROR_FR = (
     "Le détail technique est dans la console du serveur."
 )
 LIVE_NOTEBOOKS = ("00_accueil.ipynb", "02_remue_meninges_1.ipynb", "03_remue_meninges_2.ipynb")
+# Each of these builds its page before the visitor arrives (``apply_query`` on arrival).
 """Notebooks the whole class opens at once (welcome, brainstorms): a full pool each."""
 SECONDARY_NOTEBOOKS = (
     "01_introduction_ess.ipynb",

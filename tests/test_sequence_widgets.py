@@ -123,3 +123,19 @@ def test_logic_modules_import_no_widgets(module: str) -> None:
     code = (f"import sys, {module}; bad = [m for m in sys.modules if m.startswith(('ipywidgets',"
             f" 'IPython'))]; assert not bad, bad")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_sequence_page_built_before_the_visitor_binds_on_arrival(store: Store) -> None:
+    """Preheated kernels build the page first; the visitor's session comes afterwards."""
+    from companion.model import TRAINER
+    from companion.widgets.roundtable import RoundTablePage
+
+    store.create_session("AVANT1", "Active", actor=TRAINER)
+    store.activate_session("AVANT1", actor=TRAINER)
+    store.create_session("APRES2", "Celle de l'adresse", actor=TRAINER)
+    page = RoundTablePage(store, trainer_code="CODE", start=False)
+    assert page.session is not None and page.session.code == "AVANT1"
+    page.apply_query({"session": "apres2"})
+    assert page.session is not None and page.session.code == "APRES2"
+    page.apply_query({"session": "NULLE9"})
+    assert page.session is None and "n'existe pas" in page.notice.text

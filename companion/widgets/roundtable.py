@@ -74,6 +74,10 @@ class RoundTablePage(SequencePage):
 
     css_class = "cp-roundtable"
 
+    def visitor_arrived(self) -> None:
+        """Upvote as this browser (the same after a reload), not as the preheated page."""
+        self.voter: str = visitor_id() or self.voter
+
     def __init__(self, store: Store, query: Mapping[str, str] | None = None, *,
                  table: logic.RoundTable | None = None, **kwargs: Any) -> None:
         self.table = table or logic.round_table()

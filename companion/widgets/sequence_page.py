@@ -53,6 +53,29 @@ class SequencePage(LivePage):
         """The page's message area."""
         return self._notice
 
+    def apply_query(self, query: Mapping[str, str]) -> None:
+        """Take the visitor's parameters (``session``) once the page is opened.
+
+        A preheated Voilà kernel builds the page before anyone arrives; on arrival the page
+        binds to the visitor's session and rebuilds its participant area for this visitor.
+        """
+        self._notice.clear()
+        session = self._resolve(dict(query))
+        if session is None or self.session is None or session.code != self.session.code:
+            self._trainer_area.children = ()
+        self.session = session
+        self._participant_area.children = (
+            tuple(self.build_participant(session.code)) if session is not None else ()
+        )
+        self.visitor_arrived()
+        self._open_trainer()
+        self.touch()
+        self.refresh()
+        self.poller.mark_seen()
+
+    def visitor_arrived(self) -> None:
+        """Hook: the visitor's request is known (``companion.page.visitor_id`` works now)."""
+
     def _resolve(self, query: dict[str, str]) -> TrainingSession | None:
         code = query.get("session", "").strip().upper()
         found = self._store.get_session(code) if code else self._store.active_session()

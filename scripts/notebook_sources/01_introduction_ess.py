@@ -8,8 +8,11 @@ quartier (films du CNLRQ, Régie de quartier du Blanc-Mesnil).
 Chaque date et chaque chiffre affichés portent leur source. Le quiz final est anonyme, sauf si
 vous choisissez d'associer vos réponses à votre pseudonyme."""),
     ("code", "import companion\n\ncompanion.warm_up()"),
-    ("md", "Ouverture de la base de la formation et lecture du code de session donné dans l'adresse."),
-    ("code", "store = companion.open_store()\nparametres = companion.page_parameters()"),
+    ("md", "Ouverture de la base de la formation."),
+    ("code", "store = companion.open_store()"),
     ("md", "## Mots clés, repères historiques, valeurs des Régies et quiz"),
-    ("code", "companion.IntroductionPage(store, parametres)"),
+    ("code", "page = companion.IntroductionPage(store)\npage"),
+    ("md", "*La session indiquée dans l'adresse de la page (`?session=CODE`) est prise en compte "
+           "à l'ouverture ; sans elle, c'est la session active.*"),
+    ("code", "page.apply_query(companion.page_parameters())"),
 ]

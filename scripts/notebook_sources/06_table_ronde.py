@@ -8,8 +8,11 @@ Les trois questions du programme s'affichent une à une. Posez vos propres quest
 intervenants et soutenez celles des autres (« +1 ») : les plus soutenues remontent en tête.
 Le formateur les marque comme répondues et prend des notes sur chaque question."""),
     ("code", "import companion\n\ncompanion.warm_up()"),
-    ("md", "Ouverture de la base de la formation et lecture du code de session donné dans l'adresse."),
-    ("code", "store = companion.open_store()\nparametres = companion.page_parameters()"),
+    ("md", "Ouverture de la base de la formation."),
+    ("code", "store = companion.open_store()"),
     ("md", "## Questions du programme et questions de la salle"),
-    ("code", "companion.RoundTablePage(store, parametres)"),
+    ("code", "page = companion.RoundTablePage(store)\npage"),
+    ("md", "*La session indiquée dans l'adresse de la page (`?session=CODE`) est prise en compte "
+           "à l'ouverture ; sans elle, c'est la session active.*"),
+    ("code", "page.apply_query(companion.page_parameters())"),
 ]

@@ -8,8 +8,11 @@ avant et après la formation, et vos commentaires.
 *Formateur :* les résultats s'affichent en direct dans l'espace formateur (moyenne, part des
 notes ≥ 4, répartition), avec les attentes du brise-glace à marquer « couverte » ou non."""),
     ("code", "import companion\n\ncompanion.warm_up()"),
-    ("md", "Ouverture de la base de la formation et lecture du code de session donné dans l'adresse."),
-    ("code", "store = companion.open_store()\nparametres = companion.page_parameters()"),
+    ("md", "Ouverture de la base de la formation."),
+    ("code", "store = companion.open_store()"),
     ("md", "## Le questionnaire"),
-    ("code", "companion.EvaluationPage(store, parametres)"),
+    ("code", "page = companion.EvaluationPage(store)\npage"),
+    ("md", "*La session indiquée dans l'adresse de la page (`?session=CODE`) est prise en compte "
+           "à l'ouverture ; sans elle, c'est la session active.*"),
+    ("code", "page.apply_query(companion.page_parameters())"),
 ]
