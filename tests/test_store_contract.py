@@ -160,3 +160,27 @@ def test_restore_session_keeps_identifiers(any_store: Store, tmp_path) -> None: 
         assert copy.get_record(idea.uid).participant_id == person.id
         with pytest.raises(InputError, match="existe déjà"):
             copy.restore_session(session, [], [], [])
+
+
+def test_a_merged_record_and_its_sources_are_written_together(any_store: Store) -> None:
+    first = any_store.add_record("S1", "idea", {"text": "a"})
+    second = any_store.add_record("S1", "idea", {"text": "b"})
+    merged = any_store.add_merged_record("S1", "idea", {"text": "a + b"},
+                                         [first.uid, second.uid], actor=TRAINER, group="G1",
+                                         status="fusion")
+    assert (merged.group, merged.status, merged.data["text"]) == ("G1", "fusion", "a + b")
+    for uid in (first.uid, second.uid):
+        source = any_store.get_record(uid)
+        assert source.merged_into == merged.uid and source.version == 2
+    assert any(e.action == "fusionner idea" for e in any_store.audit_trail("S1"))
+
+
+def test_a_merge_with_an_unknown_source_writes_nothing(any_store: Store) -> None:
+    first = any_store.add_record("S1", "idea", {"text": "a"})
+    before = any_store.change_token()
+    with pytest.raises(InputError, match="introuvable"):
+        any_store.add_merged_record("S1", "idea", {"text": "x"}, [first.uid, "nope"],
+                                    actor=TRAINER)
+    assert [r.uid for r in any_store.list_records("S1", "idea")] == [first.uid]
+    assert any_store.get_record(first.uid).merged_into is None
+    assert any_store.change_token() == before

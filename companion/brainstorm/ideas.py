@@ -274,10 +274,8 @@ def merge(store: Store, session: str, uids: Sequence[str], *, text: str = "",
                           "author": s.pseudonym} for s in sources],
     }
     common_group = groups[0] if len(groups) == 1 else None
-    card = store.add_record(session, IDEA_KIND, data, group=common_group, author="",
-                            status=MERGED_CARD)
-    for source in sources:
-        store.update_record(source.uid, actor=TRAINER, merged_into=card.uid)
+    card = store.add_merged_record(session, IDEA_KIND, data, [s.uid for s in sources],
+                                   actor=TRAINER, group=common_group, status=MERGED_CARD)
     return to_idea(card)
 
 

@@ -112,6 +112,21 @@ class Store(ABC):
         """Change a contribution; ``expected_version`` refuses a stale edit."""
 
     @abstractmethod
+    def add_merged_record(
+        self,
+        session: str,
+        kind: str,
+        data: Mapping[str, Any],
+        sources: Sequence[str],
+        *,
+        actor: Actor,
+        group: str | None = None,
+        status: str = "",
+    ) -> Record:
+        """Add a record that replaces ``sources`` (each then points to it through
+        ``merged_into``), all in one transaction: nothing is written if a source is unknown."""
+
+    @abstractmethod
     def get_record(self, uid: str) -> Record:
         """Return one contribution (StoreError if unknown)."""
 

@@ -432,6 +432,54 @@ class SQLStore(Store):
 
         return self._write(work)
 
+    def add_merged_record(
+        self,
+        session: str,
+        kind: str,
+        data: Mapping[str, Any],
+        sources: Sequence[str],
+        *,
+        actor: Actor,
+        group: str | None = None,
+        status: str = "",
+    ) -> Record:
+        now = _now()
+        values = dict(
+            uid=_new_id(),
+            session=session,
+            kind=kind,
+            data=dict(data),
+            group_name=group,
+            author="",
+            participant_id=None,
+            status=status,
+            hidden=False,
+            merged_into=None,
+            archived=False,
+            version=1,
+            created_at=now,
+            updated_at=now,
+        )
+
+        def work(conn: Connection) -> Record:
+            for uid in sources:
+                row = conn.execute(select(s.records.c.version).where(s.records.c.uid == uid))
+                version = row.scalar()
+                if version is None:
+                    raise InputError(t.UNKNOWN_RECORD.format(uid=uid))
+                conn.execute(
+                    update(s.records)
+                    .where(s.records.c.uid == uid)
+                    .values(merged_into=values["uid"], version=version + 1, updated_at=now)
+                )
+            conn.execute(insert(s.records).values(**values))
+            self._audit(
+                conn, session, actor, f"fusionner {kind}", str(values["uid"]), ", ".join(sources)
+            )
+            return self._record(_Row(values))
+
+        return self._write(work)
+
     def get_record(self, uid: str) -> Record:
         with self._reading() as conn:
             row = conn.execute(select(s.records).where(s.records.c.uid == uid)).first()
