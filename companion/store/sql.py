@@ -376,22 +376,14 @@ class SQLStore(Store):
         participant_id: str | None = None,
         status: str = "",
     ) -> Record:
-        now = _now()
-        values = dict(
-            uid=_new_id(),
-            session=session,
-            kind=kind,
-            data=dict(data),
-            group_name=group,
+        values = _new_record(
+            session,
+            kind,
+            data,
+            group=group,
             author=author,
             participant_id=participant_id,
             status=status,
-            hidden=False,
-            merged_into=None,
-            archived=False,
-            version=1,
-            created_at=now,
-            updated_at=now,
         )
         self._write(lambda conn: conn.execute(insert(s.records).values(**values)))
         return self._record(_Row(values))
@@ -443,23 +435,8 @@ class SQLStore(Store):
         group: str | None = None,
         status: str = "",
     ) -> Record:
-        now = _now()
-        values = dict(
-            uid=_new_id(),
-            session=session,
-            kind=kind,
-            data=dict(data),
-            group_name=group,
-            author="",
-            participant_id=None,
-            status=status,
-            hidden=False,
-            merged_into=None,
-            archived=False,
-            version=1,
-            created_at=now,
-            updated_at=now,
-        )
+        values = _new_record(session, kind, data, group=group, status=status)
+        now = values["created_at"]
 
         def work(conn: Connection) -> Record:
             for uid in sources:
@@ -627,6 +604,36 @@ class SQLStore(Store):
 
     def __repr__(self) -> str:
         return f"SQLStore({self._label!r})"
+
+
+def _new_record(
+    session: str,
+    kind: str,
+    data: Mapping[str, Any],
+    *,
+    group: str | None,
+    status: str,
+    author: str = "",
+    participant_id: str | None = None,
+) -> dict[str, Any]:
+    """Return the column values of a new, visible record (version 1, stamped now)."""
+    now = _now()
+    return dict(
+        uid=_new_id(),
+        session=session,
+        kind=kind,
+        data=dict(data),
+        group_name=group,
+        author=author,
+        participant_id=participant_id,
+        status=status,
+        hidden=False,
+        merged_into=None,
+        archived=False,
+        version=1,
+        created_at=now,
+        updated_at=now,
+    )
 
 
 class _Row:
