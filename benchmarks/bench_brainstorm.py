@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.processes import kernel_pids, rss_mb  # noqa: E402
 from companion import brainstorm as bs  # noqa: E402
-from companion.model import TRAINER  # noqa: E402
+from companion.core.model import TRAINER  # noqa: E402
 from companion.store import open_store  # noqa: E402
 
 SESSION = "BENCH1"
@@ -59,7 +59,7 @@ def _participant(url: str, number: int, ideas: int, start: Any, out: Any) -> Non
 
 def wall_latency(participants: int, ideas: int) -> list[float]:
     """Return the post → wall latencies (s) of every idea."""
-    from companion.widgets.brainstorm import BrainstormPage
+    from companion.widgets.brainstorm.page import BrainstormPage
 
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{tmp}/bench.sqlite3"
@@ -103,7 +103,7 @@ def wall_latency(participants: int, ideas: int) -> list[float]:
 
 def class_arrival(size: int) -> tuple[float, list[float], list[float]]:
     """Return (time until all ``size`` pages are served, per-page times, kernel RSS in MB)."""
-    from companion import serve
+    from companion.serving import serve
     from tests.browser.harness import free_port
 
     with tempfile.TemporaryDirectory() as tmp_name:

@@ -7,9 +7,10 @@ renderer, targets table), no browser. A structure's years are all computed when 
 (the trend needs them), so year and structure changes only redraw; the upload row measures
 that first computation (read the file, recognise it, compute every year, redraw). Baseline,
 measured in the same run: the pandas computation alone, charts skipped —
-:func:`companion.dashboard.year_view` of the year (plus radar scores and targets table) for a
+:func:`~companion.indicators.overview.year_view` of the year (plus radar scores and targets
+table) for a
 change, reading the file and computing its years for the upload,
-:func:`~companion.social_return.sroi`
+:func:`~companion.indicators.sroi.sroi`
 for the SROI.
 """
 
@@ -25,11 +26,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from companion import dashboard as logic  # noqa: E402
-from companion.sample import load_sample  # noqa: E402
-from companion.social_return import sroi  # noqa: E402
+from companion.indicators import overview as logic  # noqa: E402
+from companion.indicators.sroi import sroi  # noqa: E402
+from companion.owndata.sample import load_sample  # noqa: E402
 from companion.texts import indicators as ti  # noqa: E402
-from companion.widgets.indicators import IndicatorsDashboard  # noqa: E402
+from companion.widgets.indicators.dashboard import IndicatorsDashboard  # noqa: E402
 
 TARGET_S = 0.300
 OWN = ("annee;salarie;type_sortie;duree_mois\n"

@@ -28,7 +28,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from companion.loading import SECRET_MARKERS, read_table  # noqa: E402
+from companion.owndata.loading import SECRET_MARKERS, read_table  # noqa: E402
 
 NNBSP = "\u202f".encode()
 

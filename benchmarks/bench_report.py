@@ -13,16 +13,18 @@ import time
 from pathlib import Path
 
 from companion import brainstorm as bs
-from companion import diagnosis, needs, stakeholders, visit
-from companion import evaluation as ev
-from companion import icebreaker as ice
-from companion import introduction as intro
-from companion import roundtable as rt
-from companion.content import course
-from companion.diagnostic_content import diagnostic_content
-from companion.model import TRAINER
-from companion.report import write_report
+from companion.content.course import course
+from companion.content.diagnosis import diagnostic_content
+from companion.core.model import TRAINER
+from companion.diagnosis import afom as diagnosis
+from companion.diagnosis import needs, stakeholders
+from companion.evaluation import survey as ev
+from companion.home import icebreaker as ice
+from companion.introduction import materials as intro
+from companion.report.build import write_report
+from companion.roundtable import questions as rt
 from companion.store import Store, open_store
+from companion.visit import grid as visit
 
 TARGET_S, TARGET_MB = 5.0, 6.0
 PARTICIPANTS, CONTRIBUTIONS = 30, 500

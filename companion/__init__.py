@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from companion.errors import CompanionError, ContentError, DataError, InputError, StoreError
+from companion.core.errors import CompanionError, ContentError, DataError, InputError, StoreError
 from companion.store import Store, open_store
 
 __version__ = "0.1.0"
@@ -17,48 +17,48 @@ __version__ = "0.1.0"
 # Public names provided lazily: name -> module that defines it.
 _LAZY = {
     # foundation: course home, content, pages
-    "HomePage": "companion.widgets.home",
-    "page_parameters": "companion.page",
-    "warm_up": "companion.page",
-    "programme": "companion.content",
-    "course": "companion.content",
-    "word_frequencies": "companion.words",
+    "HomePage": "companion.widgets.home.page",
+    "page_parameters": "companion.serving.kernel",
+    "warm_up": "companion.serving.kernel",
+    "programme": "companion.content.course",
+    "course": "companion.content.course",
+    "word_frequencies": "companion.core.words",
     # brainstorm (remue-méninges)
-    "BrainstormPage": "companion.widgets.brainstorm",
-    "backup_json": "companion.exports",
-    "restore_backup": "companion.exports",
+    "BrainstormPage": "companion.widgets.brainstorm.page",
+    "backup_json": "companion.brainstorm.exports",
+    "restore_backup": "companion.brainstorm.exports",
     # diagnosis and site visit
-    "DiagnosisPage": "companion.widgets.diagnosis",
+    "DiagnosisPage": "companion.widgets.diagnosis.page",
     "VisitPage": "companion.widgets.visit",
-    "mendelow": "companion.stakeholders",
-    "absent_categories": "companion.stakeholders",
-    "coconstruction_matrix": "companion.stakeholders",
-    "consolidate": "companion.visit",
+    "mendelow": "companion.diagnosis.stakeholders",
+    "absent_categories": "companion.diagnosis.stakeholders",
+    "coconstruction_matrix": "companion.diagnosis.stakeholders",
+    "consolidate": "companion.visit.grid",
     # indicators, SROI, own data
-    "IndicatorsDashboard": "companion.widgets.indicators",
-    "SroiCalculator": "companion.widgets.sroi_calculator",
-    "read_table": "companion.loading",
+    "IndicatorsDashboard": "companion.widgets.indicators.dashboard",
+    "SroiCalculator": "companion.widgets.indicators.sroi",
+    "read_table": "companion.owndata.loading",
     "exit_rates": "companion.indicators.insertion",
     "aide_au_poste": "companion.indicators.aide",
-    "sroi": "companion.social_return",
+    "sroi": "companion.indicators.sroi",
     "qpv_profile": "companion.indicators.territory",
-    "load_sample": "companion.sample",
+    "load_sample": "companion.owndata.sample",
     "load_catalogue": "companion.indicators.catalogue",
     "compare_to_targets": "companion.indicators.objectives",
     "economic_indicators": "companion.indicators.economics",
-    "year_view": "companion.dashboard",
-    "radar_scores": "companion.dashboard",
-    "own_or_sample": "companion.dashboard",
+    "year_view": "companion.indicators.overview",
+    "radar_scores": "companion.indicators.overview",
+    "own_or_sample": "companion.indicators.overview",
     # introduction, round table, evaluation, report
     "IntroductionPage": "companion.widgets.introduction",
     "RoundTablePage": "companion.widgets.roundtable",
     "EvaluationPage": "companion.widgets.evaluation",
     "ReportPage": "companion.widgets.report",
     "ReportPanel": "companion.widgets.report",
-    "build_report": "companion.report",
-    "write_report": "companion.report",
-    "search_glossary": "companion.introduction",
-    "glossary": "companion.introduction",
+    "build_report": "companion.report.build",
+    "write_report": "companion.report.build",
+    "search_glossary": "companion.introduction.materials",
+    "glossary": "companion.introduction.materials",
 }
 
 __all__ = [

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from companion.model import TRAINER
+from companion.core.model import TRAINER
 from companion.store import Store, open_store
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,13 +7,15 @@ report is checked against the records those modules really write.
 from __future__ import annotations
 
 from companion import brainstorm as bs
-from companion import diagnosis, needs, stakeholders, visit
-from companion import evaluation as ev
-from companion import icebreaker as ice
-from companion import introduction as intro
-from companion import roundtable as rt
-from companion.model import TRAINER
+from companion.core.model import TRAINER
+from companion.diagnosis import afom as diagnosis
+from companion.diagnosis import needs, stakeholders
+from companion.evaluation import survey as ev
+from companion.home import icebreaker as ice
+from companion.introduction import materials as intro
+from companion.roundtable import questions as rt
 from companion.store import Store
+from companion.visit import grid as visit
 
 PSEUDONYMS = ("Zéphyrine", "Barnabé")
 HOSTILE = '=HYPERLINK("http://evil.example","clic")'

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from companion.errors import DataError
+from companion.core.errors import DataError
 from companion.indicators.aide import aide_au_poste, load_rates, rate_on, structure_code
 
 

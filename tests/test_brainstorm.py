@@ -8,8 +8,8 @@ import pytest
 
 from companion import brainstorm as bs
 from companion.brainstorm.rounds import clean, clock
-from companion.errors import InputError
-from companion.model import TRAINER
+from companion.core.errors import InputError
+from companion.core.model import TRAINER
 from companion.store import Store
 
 R1, R2 = "difficultes", "leviers"

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from companion import brainstorm as bs
-from companion.model import TRAINER
+from companion.core.model import TRAINER
 from companion.store import open_store
 
 pytestmark = pytest.mark.slow

@@ -9,10 +9,10 @@ import pytest
 from companion import brainstorm as bs
 from companion.brainstorm.rounds import RoundState
 from companion.store import Store
-from companion.widgets.brainstorm import BrainstormPage
-from companion.widgets.brainstorm_cards import PhaseBanner, timer_html
-from companion.widgets.brainstorm_trainer import ModerationPanel
-from companion.widgets.common import TrainerGate
+from companion.widgets.base import TrainerGate
+from companion.widgets.brainstorm.cards import PhaseBanner, timer_html
+from companion.widgets.brainstorm.page import BrainstormPage
+from companion.widgets.brainstorm.wall import ModerationPanel
 
 CODE = "SECRET42"
 PART, FIN = "Partenariat", "Financements spécifiques et croisés"
@@ -238,7 +238,7 @@ def test_page_opened_before_the_session_binds_when_it_appears(store: Store) -> N
 
 def test_a_page_built_before_the_visitor_takes_their_group(store: Store, session_code: str) -> None:
     """A preheated kernel builds the page first; the address's group arrives afterwards."""
-    from companion.widgets.brainstorm import BrainstormPage
+    from companion.widgets.brainstorm.page import BrainstormPage
 
     page = BrainstormPage(store, manche="difficultes", trainer_code="CODE")
     assert page.board is None and page.picker is not None  # no group yet: the picker

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from companion.errors import ContentError, DataError
+from companion.core.errors import ContentError, DataError
 from companion.indicators import economics
 from companion.indicators.catalogue import (
     FAMILIES,
@@ -18,7 +18,7 @@ from companion.indicators.catalogue import (
     load_catalogue,
 )
 from companion.indicators.objectives import Target, compare_to_targets, status
-from companion.sample import load_sample
+from companion.owndata.sample import load_sample
 
 ENTRY = """
 [[indicator]]

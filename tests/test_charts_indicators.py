@@ -7,7 +7,7 @@ import pytest
 
 from companion.charts import indicators as c
 from companion.indicators.catalogue import indicator
-from companion.social_return import sroi
+from companion.indicators.sroi import sroi
 
 
 def _note(fig_dict: dict) -> str:

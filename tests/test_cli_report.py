@@ -13,7 +13,7 @@ from tests.report_fixture import PSEUDONYMS, fill
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "companion.cli", "report", *args],
+    return subprocess.run([sys.executable, "-m", "companion.serving.cli", "report", *args],
                           capture_output=True, text=True, timeout=120, check=False)
 
 

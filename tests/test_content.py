@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from companion.content import load_course, load_programme
-from companion.errors import ContentError
+from companion.content.course import load_course, load_programme
+from companion.core.errors import ContentError
 
 ROOT = Path(__file__).resolve().parent.parent
 

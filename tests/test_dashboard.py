@@ -8,9 +8,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from companion import dashboard as d
-from companion.errors import DataError, InputError
-from companion.sample import load_sample
+from companion.core.errors import DataError, InputError
+from companion.indicators import overview as d
+from companion.owndata.sample import load_sample
 from companion.store import Store
 
 CSV_EXITS = "Année;Salarié;Type_sortie;Durée_mois\n2025;A;CDI;\n2025;B;Formation qualifiante;\n" \

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from companion import diagnosis as d
 from companion.charts.diagnosis import afom_figure, afom_html
-from companion.diagnostic_content import diagnostic_content, load_diagnostic
-from companion.errors import ContentError, InputError
-from companion.model import TRAINER
+from companion.content.diagnosis import diagnostic_content, load_diagnostic
+from companion.core.errors import ContentError, InputError
+from companion.core.model import TRAINER
+from companion.diagnosis import afom as d
 from companion.store import Store
 
 HOSTILE = "<img src=x onerror=alert(1)>"

@@ -8,13 +8,13 @@ import json
 import openpyxl
 import pytest
 
-from companion import diagnosis as d
-from companion import stakeholders as s
-from companion import visit as v
-from companion import workbook as wb
-from companion.errors import DataError
-from companion.model import TRAINER
+from companion.core.errors import DataError
+from companion.core.model import TRAINER
+from companion.diagnosis import afom as d
+from companion.diagnosis import stakeholders as s
+from companion.report import territory as wb
 from companion.store import Store
+from companion.visit import grid as v
 
 FORMULA = "=HYPERLINK(\"http://evil\",\"clic\")"
 HOSTILE = "<img src=x onerror=alert(1)>"

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from companion import diagnosis as d
-from companion import needs as n
-from companion import stakeholders as s
-from companion import visit as v
-from companion import workbook
-from companion.errors import InputError
-from companion.model import TRAINER
+from companion.core.errors import InputError
+from companion.core.model import TRAINER
+from companion.diagnosis import afom as d
+from companion.diagnosis import needs as n
+from companion.diagnosis import stakeholders as s
+from companion.report import territory as workbook
 from companion.store import Store
+from companion.visit import grid as v
 
 HOSTILE = "'; DROP TABLE records; -- <script>alert(1)</script> 🌍 עברית"
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from companion import diagnosis as d
-from companion import stakeholders as s
-from companion import visit as v
-from companion import workbook as wb
+from companion.diagnosis import afom as d
+from companion.diagnosis import stakeholders as s
+from companion.report import territory as wb
 from companion.store import Store
-from companion.widgets.diagnosis import DiagnosisPage
+from companion.visit import grid as v
+from companion.widgets.diagnosis.page import DiagnosisPage
 from companion.widgets.visit import VisitPage
 
 HOSTILE = "<img src=x onerror=alert(1)>"

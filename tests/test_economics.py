@@ -9,9 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from companion.errors import DataError
+from companion.core.errors import DataError
 from companion.indicators import economics as eco
-from companion.sample import data_dir, load_sample
+from companion.owndata.sample import data_dir, load_sample
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "exemple_regie"
 

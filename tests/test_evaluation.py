@@ -7,10 +7,10 @@ import math
 
 import pytest
 
-from companion import evaluation as ev
-from companion import icebreaker as ice
 from companion.charts.evaluation import objectives_reached, satisfaction_means
-from companion.errors import InputError
+from companion.core.errors import InputError
+from companion.evaluation import survey as ev
+from companion.home import icebreaker as ice
 from companion.store import Store
 
 

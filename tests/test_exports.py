@@ -10,9 +10,9 @@ import pytest
 from openpyxl import load_workbook
 
 from companion import brainstorm as bs
-from companion import exports
-from companion.errors import InputError
-from companion.model import TRAINER
+from companion.brainstorm import exports
+from companion.core.errors import InputError
+from companion.core.model import TRAINER
 from companion.store import Store, open_store
 
 HOSTILE = ["=HYPERLINK(\"http://x\";\"clic\")", "@SUM(A1:A9)", "+1+1", "-2",

@@ -6,10 +6,10 @@ from datetime import datetime
 
 import pytest
 
-from companion.model import TRAINER
+from companion.core.model import TRAINER
 from companion.store import Store
-from companion.widgets.common import TrainerGate
-from companion.widgets.home import HomePage
+from companion.widgets.base import TrainerGate
+from companion.widgets.home.page import HomePage
 
 NOW = datetime(2026, 11, 28, 10, 45)
 
@@ -172,8 +172,8 @@ def test_session_from_the_address_or_the_active_one(
 def test_the_trainers_projected_page_stays_live_longer_than_a_participants(
     store: Store, session_code: str
 ) -> None:
-    from companion.live import DEFAULT_IDLE_TIMEOUT_S
-    from companion.widgets.common import TRAINER_IDLE_TIMEOUT_S
+    from companion.core.live import DEFAULT_IDLE_TIMEOUT_S
+    from companion.widgets.base import TRAINER_IDLE_TIMEOUT_S
 
     participant = _page(store)
     assert participant.poller.idle_timeout == DEFAULT_IDLE_TIMEOUT_S

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from companion import icebreaker as ice
-from companion.errors import InputError
+from companion.core.errors import InputError
+from companion.home import icebreaker as ice
 from companion.store import Store
 
 

@@ -8,12 +8,12 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from companion.dashboard import TARGET_KIND
-from companion.sample import load_sample
+from companion.indicators.overview import TARGET_KIND
+from companion.owndata.sample import load_sample
 from companion.store import Store
 from companion.texts import indicators as ti
-from companion.widgets.indicators import IndicatorsDashboard
-from companion.widgets.sroi_calculator import SroiCalculator
+from companion.widgets.indicators.dashboard import IndicatorsDashboard
+from companion.widgets.indicators.sroi import SroiCalculator
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 GOOD = ("annee;salarie;type_sortie;duree_mois\n2025;A;CDI;\n2025;B;Formation qualifiante;\n"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from companion.errors import DataError
+from companion.core.errors import DataError
 from companion.indicators.catalogue import indicator
 from companion.indicators.insertion import etp, exit_category, exit_rates, share_yes
-from companion.loading import read_table
+from companion.owndata.loading import read_table
 
 
 def exits(*rows: tuple[str, float | None]) -> pd.DataFrame:
@@ -104,7 +104,7 @@ def test_line_numbers_follow_the_file_after_filtering() -> None:
 
 
 def test_sample_regie_exits() -> None:
-    from companion.sample import load_sample
+    from companion.owndata.sample import load_sample
 
     table = load_sample()["sorties"]
     result = exit_rates(table[table["annee"] == 2024])

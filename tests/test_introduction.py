@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from companion import introduction as intro
-from companion.errors import ContentError, InputError
+from companion.core.errors import ContentError, InputError
+from companion.introduction import materials as intro
 from companion.store import Store
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from companion.live import Poller
+from companion.core.live import Poller
 
 
 class Clock:

@@ -14,7 +14,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from companion.loading import fold, read_table
+from companion.owndata.loading import fold, read_table
 
 REFERENCE = Path(__file__).parent / "data" / "reference"
 

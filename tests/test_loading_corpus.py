@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from companion.errors import DataError
-from companion.loading import MAX_BYTES, read_table
+from companion.core.errors import DataError
+from companion.owndata.loading import MAX_BYTES, read_table
 
 
 def refused(source: object, **options: object) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from companion import needs as n
-from companion.errors import InputError
+from companion.core.errors import InputError
+from companion.diagnosis import needs as n
 from companion.store import Store
 
 

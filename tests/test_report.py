@@ -11,9 +11,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from companion.errors import InputError
-from companion.report import Section, build_report, write_report
-from companion.report_html import render_html
+from companion.core.errors import InputError
+from companion.report.build import Section, build_report, write_report
+from companion.report.html import render_html
 from companion.store import Store
 from tests.report_fixture import (
     ADDED_ROUND,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from companion import roundtable as rt
-from companion.errors import InputError
+from companion.core.errors import InputError
+from companion.roundtable import questions as rt
 from companion.store import Store
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from companion import join
-from companion.render import bullet_list, message, word_cloud_html
-from companion.safety import escape, neutralise_cell
+from companion.core import join
+from companion.core.html import bullet_list, message, word_cloud_html
+from companion.core.safety import escape, neutralise_cell
 
 
 def test_escape_makes_markup_inert() -> None:
@@ -64,8 +64,8 @@ def test_join_url_and_qr_code() -> None:
 def test_timeline_html_places_every_sequence_and_escapes_titles() -> None:
     from datetime import time as clock
 
-    from companion.content import Sequence
-    from companion.render import programme_timeline_html
+    from companion.content.course import Sequence
+    from companion.core.html import programme_timeline_html
 
     hostile = Sequence(1, clock(9, 0), clock(10, 0), "<script>x</script>", "accueil")
     overlap = Sequence(1, clock(9, 30), clock(10, 30), "Introduction", "apport")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from companion.content import load_programme
-from companion.schedule import position
+from companion.content.course import load_programme
+from companion.content.schedule import position
 
 PROGRAMME = load_programme()
 DAY1 = date(2026, 11, 30)

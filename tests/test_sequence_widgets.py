@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from companion import icebreaker as ice
-from companion import introduction as intro
-from companion import roundtable as rt
+from companion.home import icebreaker as ice
+from companion.introduction import materials as intro
+from companion.roundtable import questions as rt
 from companion.store import Store
 from companion.widgets.evaluation import EvaluationPage
 from companion.widgets.introduction import IntroductionPage
@@ -113,9 +113,10 @@ def test_report_button_offers_downloads(store: Store, session_code: str,
     assert "Zoé" not in files.html.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("module", ["companion.introduction", "companion.roundtable",
-                                    "companion.evaluation", "companion.report",
-                                    "companion.report_html", "companion.charts.evaluation"])
+@pytest.mark.parametrize("module", [
+    "companion.introduction.materials", "companion.roundtable.questions",
+                                    "companion.evaluation.survey", "companion.report.build",
+                                    "companion.report.html", "companion.charts.evaluation"])
 def test_logic_modules_import_no_widgets(module: str) -> None:
     import subprocess
     import sys
@@ -127,7 +128,7 @@ def test_logic_modules_import_no_widgets(module: str) -> None:
 
 def test_a_sequence_page_built_before_the_visitor_binds_on_arrival(store: Store) -> None:
     """Preheated kernels build the page first; the visitor's session comes afterwards."""
-    from companion.model import TRAINER
+    from companion.core.model import TRAINER
     from companion.widgets.roundtable import RoundTablePage
 
     store.create_session("AVANT1", "Active", actor=TRAINER)

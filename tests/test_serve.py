@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from companion.serve import (
+from companion.serving.serve import (
     ServeOptions,
     offline_template,
     skip_slow_imports,
@@ -89,7 +89,8 @@ def test_serve_prints_url_session_and_trainer_code(tmp_path: Path) -> None:
     env = {**os.environ, "COMPANION_DATA_DIR": str(tmp_path / "data")}
     env.pop("COMPANION_TRAINER_CODE", None)
     process = subprocess.Popen(
-        [sys.executable, "-m", "companion.cli", "serve", f"--port={port}", f"--store={store}"],
+        [sys.executable, "-m", "companion.serving.cli", "serve", f"--port={port}",
+         f"--store={store}"],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -113,7 +114,7 @@ def test_serve_refuses_a_broken_store_with_a_french_message(tmp_path: Path) -> N
     broken.write_bytes(b"pas une base " * 100)
     started = time.monotonic()
     result = subprocess.run(
-        [sys.executable, "-m", "companion.cli", "serve", f"--store={broken}"],
+        [sys.executable, "-m", "companion.serving.cli", "serve", f"--store={broken}"],
         capture_output=True,
         text=True,
         timeout=60,
@@ -162,7 +163,7 @@ def test_stopping_serve_stops_voila_too(tmp_path: Path) -> None:
         [
             sys.executable,
             "-m",
-            "companion.cli",
+            "companion.serving.cli",
             "serve",
             f"--port={free_port()}",
             f"--store={tmp_path / 's.sqlite3'}",

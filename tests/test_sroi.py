@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from companion.errors import DataError
-from companion.social_return import sroi
+from companion.core.errors import DataError
+from companion.indicators.sroi import sroi
 
 
 def two_year_case() -> pd.DataFrame:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from companion import stakeholders as s
 from companion.charts.diagnosis import mendelow_figure
-from companion.errors import InputError
+from companion.core.errors import InputError
+from companion.diagnosis import stakeholders as s
 from companion.store import Store
 
 HOSTILE = "=HYPERLINK(\"http://x\")<script>alert(1)</script>"

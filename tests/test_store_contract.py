@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from companion.errors import InputError
-from companion.model import TRAINER
+from companion.core.errors import InputError
+from companion.core.model import TRAINER
 from companion.store import Store, open_store
 from companion.store.schema import LATEST_VERSION
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from companion.errors import StoreError
-from companion.model import TRAINER
+from companion.core.errors import StoreError
+from companion.core.model import TRAINER
 from companion.store import open_store
 from companion.store.schema import LATEST_VERSION
 

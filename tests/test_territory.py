@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from companion.errors import DataError
+from companion.core.errors import DataError
 from companion.indicators.catalogue import load_catalogue
 from companion.indicators.territory import (
     APPROXIMATION,
@@ -18,7 +18,7 @@ from companion.indicators.territory import (
     total,
     weighted_mean,
 )
-from companion.loading import read_table
+from companion.owndata.loading import read_table
 
 REFERENCE = Path(__file__).parent / "data" / "reference"
 

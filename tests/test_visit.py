@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from companion import visit as v
 from companion.charts.diagnosis import radar_figure
-from companion.content import course
-from companion.errors import InputError
+from companion.content.course import course
+from companion.core.errors import InputError
 from companion.store import Store
+from companion.visit import grid as v
 
 NOTES_A = {"sociale": 5, "participative": 4, "développement économique": 3, "inclusion": 5}
 NOTES_B = {"sociale": 3, "participative": 2, "développement économique": 3, "inclusion": 4}

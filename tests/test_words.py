@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from companion.words import MAX_WORDS, clean, fold, terms, word_frequencies
+from companion.core.words import MAX_WORDS, clean, fold, terms, word_frequencies
 
 
 def test_punctuation_becomes_spaces_and_spaces_collapse() -> None:

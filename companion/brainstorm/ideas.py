@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from companion.brainstorm.rounds import RoundState, clean
-from companion.content import Round
-from companion.errors import InputError
-from companion.model import TRAINER, Record
+from companion.content.course import Round
+from companion.core.errors import InputError
+from companion.core.model import TRAINER, Record
 from companion.store import Store
 from companion.texts import brainstorm as tb
 

@@ -14,10 +14,10 @@ import pandas as pd
 from companion.brainstorm.ideas import IDEA_KIND, Idea, provenance, to_idea
 from companion.brainstorm.rounds import STATE_KIND, RoundState, get_round, state_of
 from companion.brainstorm.votes import VOTE_KIND, Vote, tallies, to_vote
-from companion.content import Course, Round
+from companion.content.course import Course, Round
+from companion.core.words import word_frequencies
 from companion.store import Store
 from companion.texts import brainstorm as tb
-from companion.words import word_frequencies
 
 FRAME_COLUMNS = ("uid", "group", "theme", "text", "votes", "merged_from", "authors", "time",
                  "links", "status")

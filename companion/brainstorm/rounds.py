@@ -12,9 +12,9 @@ import unicodedata
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
-from companion.content import Course, Round, course
-from companion.errors import InputError
-from companion.model import TRAINER, Record
+from companion.content.course import Course, Round, course
+from companion.core.errors import InputError
+from companion.core.model import TRAINER, Record
 from companion.store import Store
 from companion.texts import brainstorm as tb
 from companion.texts import common as tc

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from companion.brainstorm.ideas import Contributor, Idea, clean_group, final_card
 from companion.brainstorm.rounds import RoundState
-from companion.errors import InputError
-from companion.model import TRAINER, Record
+from companion.core.errors import InputError
+from companion.core.model import TRAINER, Record
 from companion.store import Store
 from companion.texts import brainstorm as tb
 

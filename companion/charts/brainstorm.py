@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from companion.charts.common import ACCENT, BASE, style
+from companion.charts.theme import ACCENT, BASE, style
 from companion.texts import brainstorm as tb
 
 

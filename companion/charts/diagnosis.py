@@ -12,11 +12,11 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from companion.charts.common import BASE, FONT, style
-from companion.diagnosis import QUADRANTS, VALIDATED, AfomItem, by_quadrant
-from companion.render import PALETTE
-from companion.safety import escape
-from companion.stakeholders import ENGAGE, INFORM, SATISFY, THRESHOLD, WATCH
+from companion.charts.theme import BASE, FONT, style
+from companion.core.html import PALETTE
+from companion.core.safety import escape
+from companion.diagnosis.afom import QUADRANTS, VALIDATED, AfomItem, by_quadrant
+from companion.diagnosis.stakeholders import ENGAGE, INFORM, SATISFY, THRESHOLD, WATCH
 from companion.texts import diagnosis as td
 from companion.texts import visit as tv
 

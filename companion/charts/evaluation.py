@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from companion.charts.common import ACCENT, BASE, MUTED, style
+from companion.charts.theme import ACCENT, BASE, MUTED, style
 from companion.texts import evaluation as tx
 
 LEVEL_COLORS = {tx.COL_REACHED: "#1e7e34", tx.COL_PARTIAL: "#d4ac0d", tx.COL_NOT: ACCENT}

@@ -6,8 +6,8 @@ from datetime import time
 
 import plotly.graph_objects as go
 
-from companion.charts.common import ACCENT, BASE, MUTED, style
-from companion.content import Programme, Sequence
+from companion.charts.theme import ACCENT, BASE, MUTED, style
+from companion.content.course import Programme, Sequence
 from companion.texts import home as th
 
 

@@ -2,7 +2,7 @@
 
 Every figure carries a bottom line « Unité … — millésime … — source … » (:func:`source_line`).
 Undefined values stay None: plotly leaves a gap, never draws a 0. Figures are built in one
-call with the whole layout (the house style of :mod:`companion.charts.common`): much faster
+call with the whole layout (the house style of :mod:`companion.charts.theme`): much faster
 than successive ``update_layout`` calls, which matters for the dashboard's refresh.
 """
 
@@ -13,7 +13,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from companion.charts.common import ACCENT, BASE, FONT, MUTED
+from companion.charts.theme import ACCENT, BASE, FONT, MUTED
 from companion.indicators.catalogue import Indicator, format_number
 from companion.texts import indicators as ti
 

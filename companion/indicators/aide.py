@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from companion.config import content_dir
-from companion.errors import DataError
-from companion.loading import fold, read_table
+from companion.core.config import content_dir
+from companion.core.errors import DataError
+from companion.owndata.loading import fold, read_table
 
 MAX_MODULATION = 0.10
 STRUCTURES = {"EI": "entreprise d'insertion",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from companion.contentfile import content_path, entries, read, unique_ids
+from companion.content.files import content_path, entries, read, unique_ids
 
 FAMILIES = ("insertion", "viabilité économique", "social et participation", "territoire",
             "évaluation de la formation")

@@ -14,9 +14,9 @@ from typing import Any
 
 import pandas as pd
 
-from companion.errors import DataError
+from companion.core.errors import DataError
 from companion.indicators.insertion import exit_rates, percent
-from companion.loading import fold
+from companion.owndata.loading import fold
 
 YEAR, AMOUNT = "annee", "montant"
 PUBLIC_NATURES = ("aide au poste", "subvention")
@@ -155,7 +155,7 @@ def economic_indicators(tables: Mapping[str, pd.DataFrame], year: int) -> dict[s
     tables : mapping of str to DataFrame
         At least « ventes », « financements », « masse_salariale », « charges »; with
         « salaries_insertion » and « sorties » for the costs per pathway and per exit (as
-        returned by :func:`companion.sample.load_sample`).
+        returned by :func:`companion.owndata.sample.load_sample`).
     year : int
         The year.
 

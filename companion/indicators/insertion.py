@@ -14,8 +14,8 @@ from typing import Any, overload
 
 import pandas as pd
 
-from companion.errors import DataError
-from companion.loading import fold
+from companion.core.errors import DataError
+from companion.owndata.loading import fold
 
 DURABLE, TRANSITION, POSITIVE, OTHER, FIXED_TERM = (
     "durable", "transition", "positive", "autre", "cdd_interim")

@@ -14,7 +14,7 @@ from numbers import Real
 
 import pandas as pd
 
-from companion.errors import DataError
+from companion.core.errors import DataError
 from companion.indicators.catalogue import Indicator, load_catalogue
 
 REACHED, NOT_REACHED, NO_TARGET, NO_VALUE = (

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from companion.errors import DataError
+from companion.core.errors import DataError
 from companion.indicators.catalogue import load_catalogue
-from companion.loading import fold
+from companion.owndata.loading import fold
 
 SOURCE = "Insee, ANCT (SIG Ville)"
 APPROXIMATION = (
@@ -160,7 +160,8 @@ def key_figures(tables: Mapping[str, pd.DataFrame] | Sequence[pd.DataFrame], cod
     Parameters
     ----------
     tables : mapping of file name to DataFrame, or sequence of DataFrames
-        INSEE / SIG Ville tables as read by :func:`companion.loading.read_table` (the file name
+        INSEE / SIG Ville tables as read by :func:`~companion.owndata.loading.read_table` (the file
+        name
         gives the millésime: « DEMO_2022 » → 2022).
     code : str
         Code of the QPV.

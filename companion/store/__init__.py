@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from companion.config import default_store_url
-from companion.errors import StoreError
+from companion.core.config import default_store_url
+from companion.core.errors import StoreError
 from companion.store.base import Store
 from companion.store.sql import SQLStore
 from companion.texts import common as t

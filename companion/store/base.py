@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from companion.model import Actor, AuditEntry, Group, Participant, Record, TrainingSession
+from companion.core.model import Actor, AuditEntry, Group, Participant, Record, TrainingSession
 
 
 class Store(ABC):

@@ -32,8 +32,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
-from companion.errors import InputError, StoreError
-from companion.model import Actor, AuditEntry, Group, Participant, Record, TrainingSession
+from companion.core.errors import InputError, StoreError
+from companion.core.model import Actor, AuditEntry, Group, Participant, Record, TrainingSession
 from companion.store import schema as s
 from companion.store.base import Store
 from companion.texts import common as t

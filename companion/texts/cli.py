@@ -18,3 +18,8 @@ LAN_JOIN = "Adresse à donner aux stagiaires : {url}"
 STORE_AT = "Base : {url}"
 STOP_HINT = "Ctrl+C pour arrêter le serveur."
 NOTEBOOKS_HELP = "dossier des carnets à servir (défaut : notebooks/ du compagnon)"
+NOTEBOOKS_COPY_HELP = "copier les carnets du cours dans un dossier, pour les ouvrir dans JupyterLab"
+NOTEBOOKS_DEST_HELP = "dossier où copier les carnets (créé au besoin)"
+NOTEBOOKS_COPIED = (
+    "{count} carnet(s) copié(s) dans {dest} ; {kept} déjà présent(s), laissé(s) tels quels."
+)

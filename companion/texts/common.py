@@ -55,3 +55,5 @@ INVALID_SESSION_CODE = (
 LIVE_PAUSED = "Actualisation en pause (inactivité). Cliquez sur « Reprendre » pour la relancer."
 LIVE_RESUME = "Reprendre"
 LIVE_ON = "Actualisation automatique active."
+
+FIELD_EMPTY = "« {field} » est vide : complétez-le avant d'envoyer."

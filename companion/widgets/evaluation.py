@@ -8,21 +8,21 @@ from typing import Any
 
 import ipywidgets as w
 
-from companion import evaluation as logic
 from companion.charts.evaluation import (
     before_after,
     objectives_reached,
     satisfaction_distribution,
     satisfaction_means,
 )
-from companion.icebreaker import expectations
-from companion.model import Record
-from companion.report_html import table_html
-from companion.safety import escape
+from companion.core.model import Record
+from companion.core.safety import escape
+from companion.evaluation import survey as logic
+from companion.home.icebreaker import expectations
+from companion.report.html import table_html
 from companion.store import Store
 from companion.texts import evaluation as tx
-from companion.widgets.common import FigureView, Notice, button, guarded
-from companion.widgets.sequence_page import SequencePage
+from companion.widgets.base import FigureView, Notice, button, guarded
+from companion.widgets.page import SequencePage
 
 SCORES = [(str(n), n) for n in range(1, 6)]
 LABEL = {"description_width": "28em"}

@@ -7,13 +7,13 @@ from typing import Any
 
 import ipywidgets as w
 
-from companion import introduction as logic
-from companion.evaluation import percent
-from companion.safety import escape
+from companion.core.safety import escape
+from companion.evaluation.survey import percent
+from companion.introduction import materials as logic
 from companion.store import Store
 from companion.texts import introduction as tx
-from companion.widgets.common import Notice, button, guarded
-from companion.widgets.sequence_page import SequencePage
+from companion.widgets.base import Notice, button, guarded
+from companion.widgets.page import SequencePage
 
 
 def _source(text: str) -> str:

@@ -9,13 +9,13 @@ from typing import Any
 
 import ipywidgets as w
 
-from companion import config
-from companion.report import ReportFiles, write_report
-from companion.safety import escape
+from companion.core import config
+from companion.core.safety import escape
+from companion.report.build import ReportFiles, write_report
 from companion.store import Store
 from companion.texts import report as tx
-from companion.widgets.common import Notice, button, guarded
-from companion.widgets.sequence_page import SequencePage
+from companion.widgets.base import Notice, button, guarded
+from companion.widgets.page import SequencePage
 
 MIME = {".html": "text/html", ".xlsx":
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}

@@ -9,13 +9,13 @@ from typing import Any
 
 import ipywidgets as w
 
-from companion import roundtable as logic
-from companion.page import visitor_id
-from companion.safety import escape
+from companion.core.safety import escape
+from companion.core.visitor import visitor_id
+from companion.roundtable import questions as logic
 from companion.store import Store
 from companion.texts import roundtable as tx
-from companion.widgets.common import Notice, button, guarded
-from companion.widgets.sequence_page import SequencePage
+from companion.widgets.base import Notice, button, guarded
+from companion.widgets.page import SequencePage
 
 
 class QuestionCard(w.HBox):

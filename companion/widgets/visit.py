@@ -8,19 +8,19 @@ from typing import Any
 
 import ipywidgets as w
 
-from companion import config
-from companion import visit as logic
 from companion.charts.diagnosis import radar_figure, table_html
-from companion.content import VisitItem, course
-from companion.diagnostic_content import DiagnosticContent, diagnostic_content
-from companion.model import TRAINER
-from companion.safety import escape
+from companion.content.course import VisitItem, course
+from companion.content.diagnosis import DiagnosticContent, diagnostic_content
+from companion.core import config
+from companion.core.model import TRAINER
+from companion.core.safety import escape
 from companion.store import Store
 from companion.texts import common as tc
 from companion.texts import diagnosis as td
 from companion.texts import visit as tv
-from companion.widgets.common import FigureView, LivePage, Notice, TrainerGate, button, guarded
-from companion.widgets.diagnosis import GroupField, WorkbookPanel, resolve_session
+from companion.visit import grid as logic
+from companion.widgets.base import FigureView, LivePage, Notice, TrainerGate, button, guarded
+from companion.widgets.diagnosis.page import GroupField, WorkbookPanel, resolve_session
 
 LABEL = {"description_width": "11em"}
 
@@ -232,7 +232,7 @@ class VisitDebrief(w.VBox):
 
 
 class VisitPage(LivePage):
-    """The site-visit page (see :class:`companion.widgets.diagnosis.DiagnosisPage` for the
+    """The site-visit page (see :class:`companion.widgets.diagnosis.page.DiagnosisPage` for the
     parameters): the subgroup's grid, and the trainer's assignments and debrief."""
 
     def __init__(self, store: Store, query: Mapping[str, str] | None = None, *,

@@ -20,7 +20,7 @@ Le tableau de bord ci-dessous part d'une **Régie de quartier fictive**, la Rég
 - **Les quatre dimensions** : sociale, participative, développement économique, inclusion.
   Chaque score (0 à 100) rapporte des indicateurs à des repères pédagogiques à discuter, pas à
   des normes officielles : la carte « Définition et source » et la documentation de
-  `companion.dashboard` disent lesquels.
+  `companion.indicators.overview` disent lesquels.
 - **Objectifs** : fixez vos objectifs de viabilité sociale et économique ; le tableau compare
   valeur et objectif (« objectif non paramétré » quand il n'y en a pas).
 - **SROI** (retour social sur investissement, guide de Social Value International, 2012) :

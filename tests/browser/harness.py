@@ -83,7 +83,7 @@ def start_server(
     command = [
         sys.executable,
         "-m",
-        "companion.cli",
+        "companion.serving.cli",
         "serve",
         f"--port={port}",
         f"--store={store_url}",

@@ -1,0 +1,1 @@
+"""Course content as data (``data/*.toml``): programme, rounds, grids, and their readers."""

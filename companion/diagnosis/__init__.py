@@ -1,0 +1,2 @@
+"""The shared participatory diagnosis: AFOM grid, stakeholder map, needs / responses grid,
+and the « mon territoire » workbook. Pure."""

@@ -1,0 +1,1 @@
+"""The training evaluation: anonymous survey, aggregates, expectations covered. Pure."""

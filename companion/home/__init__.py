@@ -1,0 +1,1 @@
+"""The course home (« accueil »): icebreaker, registration and expectations. Pure."""

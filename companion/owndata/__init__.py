@@ -1,0 +1,1 @@
+"""Tables trainees bring (CSV, Excel) and the sample Régie to practise on. Pure."""

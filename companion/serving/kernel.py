@@ -1,0 +1,71 @@
+"""What a notebook page needs before building its widgets: warm imports, the visitor's query."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from companion.core.config import page_query
+from companion.core.errors import CompanionError
+from companion.core.html import message
+
+ERROR_MIME = "text/html"
+
+
+def show_companion_errors_in_french() -> bool:
+    """Show a companion error raised by a cell as its French message, no traceback.
+
+    Returns False outside an IPython kernel (plain scripts keep normal exceptions).
+    """
+    try:
+        from IPython import get_ipython
+        from IPython.display import HTML, display
+    except ImportError:
+        return False
+    shell = get_ipython()
+    if shell is None:
+        return False
+
+    def handler(
+        _shell: Any, _etype: type, value: BaseException, _tb: Any, tb_offset: Any = None
+    ) -> list[str]:
+        display(HTML(message(str(value), "erreur")))  # message() escapes the text
+        return []
+
+    shell.set_custom_exc((CompanionError,), handler)
+    return True
+
+
+def warm_up(*, charts: bool = False) -> None:
+    """Prepare a notebook page: French messages for the companion's errors, and imports.
+
+    A :class:`~companion.core.errors.CompanionError` raised by a cell (a broken content file, a
+    store that is not a database…) is shown as its French message, without a traceback.
+    The imports are paid for before the visitor arrives in a preheated Voilà kernel.
+    Participant pages stay light (widgets and the store only); pages that show charts pass
+    ``charts=True`` to also load pandas and plotly and render a tiny figure.
+    """
+    show_companion_errors_in_french()
+    import ipywidgets  # noqa: F401
+    import segno  # noqa: F401
+
+    import companion.store  # noqa: F401
+
+    if charts:
+        import json
+
+        import pandas  # noqa: F401
+        import plotly.graph_objects as go
+        import plotly.io as pio
+
+        json.loads(pio.to_json(go.Figure(go.Bar(x=[1], y=[1])), validate=False))
+
+
+def page_parameters() -> dict[str, str]:
+    """Return the page's query parameters (``session``, ``groupe``…), waiting for the visitor
+    in a preheated Voilà kernel; ``{}`` in JupyterLab."""
+    if os.environ.get("VOILA_PREHEAT", "False") != "False":
+        from voila.utils import wait_for_request
+
+        wait_for_request()
+    return page_query()

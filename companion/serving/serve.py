@@ -1,0 +1,201 @@
+"""Start standalone Voilà on the course notebooks with safe settings for a class.
+
+Standalone Voilà (not the JupyterLab extension) refuses code execution from the browser.
+Sources are stripped, tracebacks hidden, idle kernels culled, the live notebooks preheated,
+and the page template is Voilà's ``lab`` one without its CDN links, so that a room without
+internet loads every page from this machine only.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from companion.core import config
+
+TEMPLATE = "companion"
+CELL_ERROR_FR = (
+    "La page n'a pas pu s'afficher entièrement ; le message ci-dessus en donne la raison. "
+    "Le détail technique est dans la console du serveur."
+)
+LIVE_NOTEBOOKS = ("00_accueil.ipynb", "02_remue_meninges_1.ipynb", "03_remue_meninges_2.ipynb")
+# Each of these builds its page before the visitor arrives (``apply_query`` on arrival).
+"""Notebooks the whole class opens at once (welcome, brainstorms): a full pool each."""
+SECONDARY_NOTEBOOKS = (
+    "01_introduction_ess.ipynb",
+    "04_diagnostic_partage.ipynb",
+    "05_visite_de_site.ipynb",
+    "06_table_ronde.ipynb",
+    "08_evaluation.ipynb",
+)
+"""Other notebooks participants open live: half a pool each (``pool // 2``)."""
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    """Everything ``companion serve`` needs to start Voilà."""
+
+    store_url: str
+    trainer_code: str
+    session: str
+    port: int = 8866
+    lan: bool = False
+    pool_size: int = 2
+    cull_idle_timeout: int = 20 * 60
+    live_notebooks: tuple[str, ...] = LIVE_NOTEBOOKS
+    secondary_notebooks: tuple[str, ...] = SECONDARY_NOTEBOOKS
+    notebooks: Path = field(default_factory=config.notebooks_dir)
+    extra_env: dict[str, str] = field(default_factory=dict)
+
+
+def lan_address() -> str:
+    """Return this machine's address on the room network (127.0.0.1 when none is found)."""
+    try:
+        candidates = socket.gethostbyname_ex(socket.gethostname())[2]
+    except OSError:
+        candidates = []
+    for address in candidates:
+        if not address.startswith("127."):
+            return address
+    return "127.0.0.1"
+
+
+def base_url(options: ServeOptions) -> str:
+    """Return the address trainees type (or scan) to reach the server."""
+    host = lan_address() if options.lan else "127.0.0.1"
+    return f"http://{host}:{options.port}"
+
+
+def offline_template(target_root: Path) -> Path:
+    """Write the ``companion`` Voilà template (``lab`` minus its CDN links) under
+    ``target_root`` and return the directory to add to ``JUPYTER_PATH``."""
+    import voila
+
+    voila_share = Path(sys.prefix) / "share" / "jupyter" / "voila" / "templates" / "lab"
+    if not voila_share.exists():  # installed elsewhere (user site, conda…)
+        voila_share = (
+            Path(voila.__file__).resolve().parents[3] / "share/jupyter/voila/templates/lab"
+        )
+    source = voila_share / "index.html.j2"
+    folder = target_root / "voila" / "templates" / TEMPLATE
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if "cdn.jsdelivr.net" not in line]
+    (folder / "index.html.j2").write_text("".join(kept), encoding="utf-8")
+    (folder / "conf.json").write_text(json.dumps({"base_template": "lab"}), encoding="utf-8")
+    return target_root
+
+
+def voila_config(options: ServeOptions) -> dict[str, Any]:
+    """Return the Voilà settings that are dictionaries (written to ``voila.json``)."""
+    pools: dict[str, dict[str, int]] = {"default": {"pool_size": 0}}
+    for name in options.live_notebooks:
+        pools[name] = {"pool_size": options.pool_size}
+    for name in options.secondary_notebooks:
+        if name not in pools:
+            pools[name] = {"pool_size": options.pool_size // 2}
+    return {
+        # A kernel taken from a pool is replaced after REFILL_DELAY_S, not at once: a class
+        # arriving together is served first, the pools refill after (benchmarks/README.md).
+        "VoilaKernelManager": {"kernel_pools_config": pools, "fill_delay": REFILL_DELAY_S},
+        # uploads of a trainee's own files (FileUpload goes through the websocket)
+        "Voila": {"tornado_settings": {"websocket_max_message_size": 64 * 1024 * 1024}},
+        # the page request's cookies reach the kernel: companion.core.visitor.visitor_id()
+        "VoilaConfiguration": {"http_header_envs": ["Cookie"]},
+    }
+
+
+def write_voila_config(options: ServeOptions, config_root: Path) -> Path:
+    """Write ``voila.json`` into ``config_root`` (added to ``JUPYTER_CONFIG_PATH``)."""
+    config_root.mkdir(parents=True, exist_ok=True)
+    path = config_root / "voila.json"
+    path.write_text(json.dumps(voila_config(options), indent=2), encoding="utf-8")
+    return path
+
+
+REFILL_DELAY_S = 20.0
+
+SLOW_IMPORTS = ("rfc3987_syntax",)
+"""Optional imports that cost the server about a second of CPU per page and serve nothing
+here: jsonschema loads ``rfc3987_syntax`` (a Lark grammar) only to check the ``iri`` string
+format, which no notebook or event schema of ours uses. Measured with the class benchmark
+(10 pages at once, 2 cores): 22.3 s with it, 11.7 s without."""
+
+
+def skip_slow_imports(target_root: Path) -> Path:
+    """Write stand-ins that make the :data:`SLOW_IMPORTS` unavailable to the served processes
+    (libraries treat them as optional) and return the folder to put first on ``PYTHONPATH``."""
+    target_root.mkdir(parents=True, exist_ok=True)
+    for name in SLOW_IMPORTS:
+        (target_root / f"{name}.py").write_text(
+            f'"""Stand-in written by `companion serve`: see serve.SLOW_IMPORTS."""\n'
+            f'raise ImportError("{name} is left out of the served processes")\n',
+            encoding="utf-8",
+        )
+    return target_root
+
+
+def voila_command(options: ServeOptions) -> list[str]:
+    """Return the Voilà command line for ``options`` (dictionaries go to ``voila.json``)."""
+    return [
+        sys.executable,
+        "-m",
+        "voila",
+        str(options.notebooks),
+        "--no-browser",
+        f"--port={options.port}",
+        f"--Voila.ip={'0.0.0.0' if options.lan else '127.0.0.1'}",  # noqa: S104 (--lan asks for it)
+        f"--template={TEMPLATE}",
+        "--strip_sources=True",
+        "--show_tracebacks=False",
+        "--theme=light",
+        f"--preheat_kernel={options.pool_size > 0}",
+        "--MappingKernelManager.cull_interval=60",
+        f"--MappingKernelManager.cull_idle_timeout={options.cull_idle_timeout}",
+        f"--VoilaExecutor.cell_error_instruction={CELL_ERROR_FR}",
+    ]
+
+
+def voila_environment(
+    options: ServeOptions,
+    template_root: Path,
+    config_root: Path | None = None,
+    shim_root: Path | None = None,
+) -> dict[str, str]:
+    """Return the environment of the Voilà server, inherited by every kernel it starts."""
+    env = dict(os.environ)
+    env.update(options.extra_env)
+    env[config.ENV_STORE] = options.store_url
+    env[config.ENV_TRAINER_CODE] = options.trainer_code
+    env[config.ENV_SESSION] = options.session
+    env[config.ENV_JOIN_URL] = base_url(options)
+    env["JUPYTER_PATH"] = os.pathsep.join(
+        p for p in (str(template_root), env.get("JUPYTER_PATH", "")) if p
+    )
+    if config_root is not None:
+        env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
+            p for p in (str(config_root), env.get("JUPYTER_CONFIG_PATH", "")) if p
+        )
+    if shim_root is not None:
+        env["PYTHONPATH"] = os.pathsep.join(
+            p for p in (str(shim_root), env.get("PYTHONPATH", "")) if p
+        )
+    env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    return env
+
+
+def voila_available() -> bool:
+    """Return True when Voilà can be started from this Python."""
+    return shutil.which("voila") is not None or _has_module("voila")
+
+
+def _has_module(name: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(name) is not None

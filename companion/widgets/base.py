@@ -1,0 +1,251 @@
+"""Building blocks shared by every page: messages, figures, the trainer gate, live refresh.
+
+Widgets are composites of stock ipywidgets. User text only reaches HTML through
+:mod:`companion.core.html` / :func:`companion.core.safety.escape`.
+"""
+
+from __future__ import annotations
+
+import functools
+import hmac
+import json
+import logging
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import ipywidgets as w
+import plotly.graph_objects as go
+import plotly.io as pio
+import traitlets
+
+from companion.core.errors import CompanionError
+from companion.core.html import message
+from companion.core.live import DEFAULT_IDLE_TIMEOUT_S, Poller
+from companion.store import Store
+from companion.texts import common as tc
+
+log = logging.getLogger(__name__)
+F = TypeVar("F", bound=Callable[..., Any])
+
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+
+
+class Notice(w.HTML):
+    """A one-line message area (escaped text, coloured by level)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.add_class("cp-notice")
+        self.text = ""
+        self.level = ""
+
+    def show(self, text: str, level: str = "info") -> None:
+        """Display ``text`` (escaped) at ``level`` (info, succes, erreur)."""
+        self.text, self.level = text, level
+        self.value = message(text, level)
+
+    def clear(self) -> None:
+        """Remove the message."""
+        self.text, self.level, self.value = "", "", ""
+
+
+def guarded(notice_attr: str = "_notice") -> Callable[[F], F]:
+    """Decorate a widget callback so that errors become a French notice, never a traceback.
+
+    A :class:`CompanionError` shows its own message; anything else shows a generic one and is
+    logged. The decorated method's instance must have a :class:`Notice` at ``notice_attr``.
+    """
+
+    def decorate(method: F) -> F:
+        @functools.wraps(method)
+        def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+            notice: Notice = getattr(self, notice_attr)
+            try:
+                return method(self, *args, **kwargs)
+            except CompanionError as error:
+                notice.show(str(error), "erreur")
+            except Exception as error:
+                log.exception("unexpected error in %s", method.__qualname__)
+                notice.show(tc.UNEXPECTED.format(kind=type(error).__name__), "erreur")
+            return None
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+class FigureView(w.Output):
+    """Shows one plotly figure through the plotly mime renderer (offline, no FigureWidget).
+
+    The figure is written to the ``outputs`` trait directly, so it works from callbacks and
+    background tasks alike, and headless tests can read :attr:`figure`.
+    """
+
+    def __init__(self, figure: go.Figure | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.figure: go.Figure | None = None
+        if figure is not None:
+            self.show(figure)
+
+    def show(self, figure: go.Figure) -> None:
+        """Replace the displayed figure."""
+        self.figure = figure
+        payload = json.loads(pio.to_json(figure, validate=False))
+        payload.setdefault("config", {})
+        payload["config"].update({"displaylogo": False, "responsive": True})
+        self.outputs = (
+            {
+                "output_type": "display_data",
+                "data": {PLOTLY_MIME: payload, "text/plain": str(figure.layout.title.text or "")},
+                "metadata": {},
+            },
+        )
+
+
+class TrainerGate(w.VBox):
+    """The trainer code field and unlock button; ``unlocked`` turns True on the right code.
+
+    The expected code stays in the kernel: it is never put in a widget value. With no code
+    configured (a trainee alone in JupyterLab) the gate is open from the start.
+    """
+
+    unlocked = traitlets.Bool(False, help="True once the right trainer code was given.")
+
+    def __init__(self, expected_code: str | None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._expected = expected_code
+        self._failures = 0
+        self._locked_until = 0.0
+        self._code = w.Password(
+            placeholder=tc.TRAINER_CODE_PLACEHOLDER, layout=w.Layout(width="14em")
+        )
+        self._code.add_class("cp-trainer-code")
+        self._unlock = w.Button(description=tc.TRAINER_UNLOCK, button_style="primary")
+        self._unlock.add_class("cp-trainer-unlock")
+        self._unlock.on_click(self._on_unlock)
+        self._notice = Notice()
+        self.add_class("cp-trainer-gate")
+        if expected_code is None:
+            self.unlocked = True
+            self._notice.show(tc.TRAINER_NO_CODE)
+            self.children = [self._notice]
+        else:
+            self.children = [w.HBox([self._code, self._unlock]), self._notice]
+
+    def check(self, code: str) -> bool:
+        """Return True and unlock if ``code`` is the trainer code (slowed after failures)."""
+        if self._expected is None:
+            return True
+        if time.monotonic() < self._locked_until:
+            self._notice.show(tc.TRAINER_WRONG_CODE, "erreur")
+            return False
+        if hmac.compare_digest(code.strip().encode(), self._expected.encode()):
+            self._failures = 0
+            self.unlocked = True
+            self._notice.show(tc.TRAINER_UNLOCKED, "succes")
+            self.children = [self._notice]  # the code field has done its job
+            return True
+        self._failures += 1
+        if self._failures >= 3:
+            self._locked_until = time.monotonic() + min(2 ** (self._failures - 2), 60)
+        self._notice.show(tc.TRAINER_WRONG_CODE, "erreur")
+        return False
+
+    def _on_unlock(self, _button: w.Button) -> None:
+        self.check(self._code.value)
+        self._code.value = ""
+
+
+TRAINER_IDLE_TIMEOUT_S = 4 * 60 * 60
+
+
+class LivePage(w.VBox):
+    """Base of pages that show shared data: a poller calls :meth:`refresh` on every change.
+
+    Subclasses implement :meth:`refresh`; any click on a button of the page counts as
+    interaction through :meth:`touch`.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        idle_timeout: float = DEFAULT_IDLE_TIMEOUT_S,
+        interval: float = 0.5,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self._store = store
+        self._live_notice = Notice()
+        self._resume = w.Button(description=tc.LIVE_RESUME, layout=w.Layout(display="none"))
+        self._resume.on_click(lambda _b: self.touch())
+        self._poller = Poller(
+            store.change_token,
+            self._safe_refresh,
+            interval=interval,
+            idle_timeout=idle_timeout,
+            on_pause=self._on_pause,
+        )
+
+    @property
+    def poller(self) -> Poller:
+        """The page's poller (tests drive it with ``poll_once``)."""
+        return self._poller
+
+    @property
+    def gate(self) -> TrainerGate:
+        """The page's trainer gate; once it opens, the page stays live for a whole session."""
+        return self._gate
+
+    @gate.setter
+    def gate(self, gate: TrainerGate) -> None:
+        self._gate = gate
+        gate.observe(lambda _change: self._follow_gate(), names="unlocked")
+        self._follow_gate()
+
+    def _follow_gate(self) -> None:
+        """A trainer projects the page and may not touch it for a long time: keep it live for
+        a half-day; participants' pages pause after ``idle_timeout`` without interaction."""
+        if self._gate.unlocked:
+            self._poller.idle_timeout = max(self._poller.idle_timeout, TRAINER_IDLE_TIMEOUT_S)
+
+    def live_bar(self) -> w.HBox:
+        """Return the pause notice and its « Reprendre » button, to place in the page."""
+        return w.HBox([self._live_notice, self._resume])
+
+    def start_live(self) -> None:
+        """Start the poller on the kernel's loop (no-op without a running loop)."""
+        self._poller.start()
+
+    def touch(self) -> None:
+        """Count an interaction: resume live refresh if it had paused."""
+        was_paused = self._poller.paused
+        self._poller.touch()
+        if was_paused:
+            self._live_notice.clear()
+            self._resume.layout.display = "none"
+            self._safe_refresh()
+
+    def _on_pause(self) -> None:
+        self._live_notice.show(tc.LIVE_PAUSED)
+        self._resume.layout.display = ""
+
+    def _safe_refresh(self) -> None:
+        try:
+            with self.hold_sync():
+                self.refresh()
+        except CompanionError as error:
+            self._live_notice.show(str(error), "erreur")
+
+    def refresh(self) -> None:
+        """Re-read the store and update the page."""
+        raise NotImplementedError
+
+
+def button(description: str, css_class: str = "", style: str = "", **kwargs: Any) -> w.Button:
+    """Return a text button (no icon: icons need a CDN font in Voilà's template)."""
+    widget = w.Button(description=description, button_style=style, **kwargs)
+    if css_class:
+        widget.add_class(css_class)
+    return widget

@@ -1,0 +1,1 @@
+"""Widgets of the brainstorm: the page, cards, the wall, the trainer's space, restitution."""

@@ -1,0 +1,1 @@
+"""Widgets of the diagnosis: the page, AFOM grid, actors and needs, territory figures."""

@@ -1,0 +1,1 @@
+"""Widgets of the indicators: the dashboard, the SROI calculator, own-data upload."""

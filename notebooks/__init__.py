@@ -1,0 +1,1 @@
+"""The course notebooks, shipped as the package data ``companion.notebooks`` (served by Voilà)."""
