@@ -1,6 +1,6 @@
 # The companion's commands. Each target does its own set-up on a fresh machine.
 .DEFAULT_GOAL := help
-.PHONY: help install dashboard test lint notebooks bench
+.PHONY: help install dashboard test test-fast lint notebooks bench
 
 help:  ## list the commands
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -14,6 +14,9 @@ dashboard:  ## start the course dashboard (Voilà) on 127.0.0.1; ARGS="--lan" to
 
 test:  ## run lint, type checks and the whole test suite (browser tests included)
 	bash scripts/test.sh $(ARGS)
+
+test-fast:  ## lint, types and the quick tier (no browser, notebook or slow test; under 90 s)
+	bash scripts/test.sh -m "not browser and not slow and not notebook"
 
 lint:  ## ruff and mypy only
 	bash scripts/setup.sh --with-test-tools

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from companion.home import icebreaker as ice
 from companion.introduction import materials as intro
 from companion.roundtable import questions as rt
@@ -111,19 +109,6 @@ def test_report_button_offers_downloads(store: Store, session_code: str,
     links = page.panel._links.value
     assert "download='rapport_TEST1_anonyme.html'" in links and "data:text/html;base64," in links
     assert "Zoé" not in files.html.read_text(encoding="utf-8")
-
-
-@pytest.mark.parametrize("module", [
-    "companion.introduction.materials", "companion.roundtable.questions",
-                                    "companion.evaluation.survey", "companion.report.build",
-                                    "companion.report.html", "companion.charts.evaluation"])
-def test_logic_modules_import_no_widgets(module: str) -> None:
-    import subprocess
-    import sys
-
-    code = (f"import sys, {module}; bad = [m for m in sys.modules if m.startswith(('ipywidgets',"
-            f" 'IPython'))]; assert not bad, bad")
-    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_a_sequence_page_built_before_the_visitor_binds_on_arrival(store: Store) -> None:

@@ -112,15 +112,14 @@ def test_serve_prints_url_session_and_trainer_code(tmp_path: Path) -> None:
 def test_serve_refuses_a_broken_store_with_a_french_message(tmp_path: Path) -> None:
     broken = tmp_path / "broken.sqlite3"
     broken.write_bytes(b"pas une base " * 100)
-    started = time.monotonic()
-    result = subprocess.run(
+    result = subprocess.run(  # timeout: it must stop by itself, not wait for a database
         [sys.executable, "-m", "companion.serving.cli", "serve", f"--store={broken}"],
         capture_output=True,
         text=True,
         timeout=60,
         check=False,
     )
-    assert result.returncode == 2 and time.monotonic() - started < 60
+    assert result.returncode == 2
     assert "n'est pas une base du compagnon" in result.stderr
     assert "Traceback" not in result.stderr
 

@@ -7,7 +7,7 @@ Loaded from TOML files in ``data/`` and validated: a missing field or a wrong va
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import time
 from functools import cache
@@ -235,15 +235,12 @@ def load_course(path: Path | None = None) -> Course:
 
 
 @cache
-def _cached(loader: Callable[[], T]) -> T:
-    return loader()
-
-
 def programme() -> Programme:
     """Return the default programme (read once per process)."""
-    return _cached(load_programme)
+    return load_programme()
 
 
+@cache
 def course() -> Course:
     """Return the default workshop content (read once per process)."""
-    return _cached(load_course)
+    return load_course()

@@ -56,7 +56,7 @@ def programme_timeline_html(
     span = (last_hour - first_hour) * 60
 
     def offset(moment: Any) -> float:
-        return 100 * ((moment.hour - first_hour) * 60 + moment.minute) / span
+        return float(100 * ((moment.hour - first_hour) * 60 + moment.minute) / span)
 
     hours = last_hour - first_hour
     ticks = "".join(

@@ -132,7 +132,7 @@ def copy_notebooks(args: argparse.Namespace) -> int:
     return 0
 
 
-def _add_report(commands: argparse._SubParsersAction) -> None:
+def _add_report(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from companion.texts import report as tr
 
     p_report = commands.add_parser("report", help=tr.CLI_HELP)

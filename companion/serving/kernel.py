@@ -29,7 +29,7 @@ def show_companion_errors_in_french() -> bool:
     def handler(
         _shell: Any, _etype: type, value: BaseException, _tb: Any, tb_offset: Any = None
     ) -> list[str]:
-        display(HTML(message(str(value), "erreur")))  # message() escapes the text
+        display(HTML(message(str(value), "erreur")))  # type: ignore[no-untyped-call]  # escaped
         return []
 
     shell.set_custom_exc((CompanionError,), handler)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -32,14 +31,13 @@ def _post(page: Any, text: str, theme: str) -> None:
     page.wait_for_selector(".cp-idea-form .cp-message-succes", timeout=15_000)
 
 
-def _wait_text(page: Any, selector: str, text: str, timeout: float = 10.0) -> float:
-    start = time.monotonic()
+def _wait_text(page: Any, selector: str, text: str, timeout: float = 10.0) -> None:
+    """Wait until some element of ``selector`` shows ``text`` (speed: benchmarks/)."""
     page.wait_for_function(
         "([sel, txt]) => Array.from(document.querySelectorAll(sel))"
         ".some(e => e.innerText.includes(txt))",
         arg=[selector, text], timeout=timeout * 1000,
     )
-    return time.monotonic() - start
 
 
 def _idea_texts(page: Any) -> list[str]:
@@ -60,12 +58,11 @@ def test_live_brainstorm_with_subgroups_vote_and_restitution(browser: Any,
     pages: list[Watched] = [trainer, alice, bruno, chloe]
 
     _post(alice.page, HOSTILE, PART)
-    delays = [_wait_text(trainer.page, ".cp-wall .cp-idea", "onerror=alert(1)")]
+    _wait_text(trainer.page, ".cp-wall .cp-idea", "onerror=alert(1)")
     _post(bruno.page, "Manque de coopération entre services", PART)
-    delays.append(_wait_text(trainer.page, ".cp-wall .cp-idea", "Manque de coopération"))
+    _wait_text(trainer.page, ".cp-wall .cp-idea", "Manque de coopération")
     _post(chloe.page, "Financements trop courts", FIN)
-    delays.append(_wait_text(trainer.page, ".cp-wall .cp-idea", "Financements trop courts"))
-    assert max(delays) <= 2.0, delays
+    _wait_text(trainer.page, ".cp-wall .cp-idea", "Financements trop courts")
 
     # Private writing: G1 sees its two cards, G2 only its own.
     _wait_text(alice.page, ".cp-participant .cp-idea", "Manque de coopération")

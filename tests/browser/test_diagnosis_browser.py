@@ -3,7 +3,6 @@ trainer's pages show both live. Hostile text stays inert; nothing leaves the mac
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -25,13 +24,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     stop_server(running)
 
 
-def _wait_text(page: Any, selector: str, text: str, timeout: float = 10.0) -> float:
-    start = time.monotonic()
+def _wait_text(page: Any, selector: str, text: str, timeout: float = 10.0) -> None:
+    """Wait until ``selector`` shows ``text`` (speed: benchmarks/)."""
     page.wait_for_function(
         "([sel, txt]) => { const e = document.querySelector(sel);"
         " return e !== null && e.innerText.includes(txt); }",
         arg=[selector, text], timeout=timeout * 1000)
-    return time.monotonic() - start
 
 
 def _trainer(browser: Any, server: Server, notebook: str, ready: str) -> Watched:
@@ -59,9 +57,8 @@ def test_subgroups_fill_afom_and_visit_grids_trainer_sees_both_live(
     bruno.page.fill(".cp-afom-text textarea", "Fin des contrats aidés")
     alice.page.click("button.cp-afom-submit")
     bruno.page.click("button.cp-afom-submit")
-    first = _wait_text(trainer.page, ".cp-afom-atouts", "Tissu associatif dense")
-    second = _wait_text(trainer.page, ".cp-afom-menaces", "Fin des contrats aidés")
-    assert max(first, second) <= 5.0, (first, second)
+    _wait_text(trainer.page, ".cp-afom-atouts", "Tissu associatif dense")
+    _wait_text(trainer.page, ".cp-afom-menaces", "Fin des contrats aidés")
     assert "<img src=x" in trainer.page.inner_text(".cp-afom-view")  # shown as text
     assert trainer.page.locator(".cp-afom-view img").count() == 0
     _check_clean(trainer, alice, bruno)

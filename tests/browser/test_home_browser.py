@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -43,15 +42,14 @@ def _give_expectation(page: Any, text: str) -> None:
     page.wait_for_selector(".cp-expectations .cp-message-succes", timeout=15_000)
 
 
-def _seconds_until(page: Any, selector: str, text: str, timeout: float = 10.0) -> float:
-    start = time.monotonic()
+def _wait_text(page: Any, selector: str, text: str, timeout: float = 10.0) -> None:
+    """Wait until ``selector`` shows ``text`` (speed: benchmarks/)."""
     page.wait_for_function(
         "([sel, txt]) => { const e = document.querySelector(sel);"
         " return e !== null && e.innerText.includes(txt); }",
         arg=[selector, text],
         timeout=timeout * 1000,
     )
-    return time.monotonic() - start
 
 
 def test_trainees_register_and_trainer_sees_them_live(browser: Any, server: Server) -> None:
@@ -65,16 +63,15 @@ def test_trainees_register_and_trainer_sees_them_live(browser: Any, server: Serv
     bruno = open_page(browser, server.url(HOME), ".cp-register")
 
     _register(alice.page, HOSTILE_NAME, "Élu·e local·e", "Saint-Denis 🌳")
-    first = _seconds_until(trainer.page, ".cp-participant-count", "1 participant")
+    _wait_text(trainer.page, ".cp-participant-count", "1 participant")
     _register(bruno.page, "", "Médiatrice sociale", "Blanc-Mesnil")
-    second = _seconds_until(trainer.page, ".cp-participant-count", "2 participant")
+    _wait_text(trainer.page, ".cp-participant-count", "2 participant")
     _give_expectation(alice.page, HOSTILE_EXPECTATION)
-    third = _seconds_until(
+    _wait_text(
         trainer.page, ".cp-expectation-list", "<script>alert('attente')</script>"
     )
     _give_expectation(bruno.page, "Monter une Régie de quartier")
-    fourth = _seconds_until(trainer.page, ".cp-expectation-list", "Monter une Régie de quartier")
-    assert max(first, second, third, fourth) <= 2.0, (first, second, third, fourth)
+    _wait_text(trainer.page, ".cp-expectation-list", "Monter une Régie de quartier")
 
     # The word cloud shows the normalised words; the raw list shows the texts as typed.
     cloud = trainer.page.inner_text(".cp-expectation-cloud")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -25,12 +24,11 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     stop_server(running)
 
 
-def _first_card_has(page: Any, text: str, timeout: float = 10.0) -> float:
-    start = time.monotonic()
+def _first_card_has(page: Any, text: str, timeout: float = 10.0) -> None:
+    """Wait until the first card of the list shows ``text`` (speed: benchmarks/)."""
     page.wait_for_function(
         "(txt) => { const c = document.querySelector('.cp-rt-list .cp-rt-card');"
         " return c !== null && c.innerText.includes(txt); }", arg=text, timeout=timeout * 1000)
-    return time.monotonic() - start
 
 
 def _ask(page: Any, text: str) -> None:
@@ -55,27 +53,26 @@ def test_questions_ordered_live_for_two_trainees_and_the_trainer(browser: Any,
 
     _ask(alice.page, HOSTILE)
     _ask(bruno.page, SECOND)
-    first = _first_card_has(trainer.page, "Et les bailleurs ?")
+    _first_card_has(trainer.page, "Et les bailleurs ?")
     trainer.page.wait_for_function(
         "() => document.querySelectorAll('.cp-rt-list .cp-rt-card').length === 2",
         timeout=10_000)
 
     # Alice supports Bruno's question: it moves to the top on every page.
     _card(alice.page, SECOND).locator("button.cp-rt-upvote").click()
-    moved = _first_card_has(trainer.page, SECOND)
+    _first_card_has(trainer.page, SECOND)
     _first_card_has(bruno.page, SECOND)
     assert _card(alice.page, SECOND).locator("button.cp-rt-upvote").is_disabled()
 
     # The trainer marks it answered: it goes below the open ones, for the trainees too.
     _card(trainer.page, SECOND).locator("button.cp-rt-answered").click()
-    answered = _first_card_has(alice.page, "Et les bailleurs ?")
+    _first_card_has(alice.page, "Et les bailleurs ?")
     assert "Répondue" in _card(alice.page, SECOND).inner_text()
     # And moves the programme to the next question.
     trainer.page.click("button.cp-rt-next")
     bruno.page.wait_for_function(
         "() => document.querySelector('.cp-rt-current').innerText.includes('Question 2 sur 3')",
         timeout=10_000)
-    assert max(first, moved, answered) <= 3.0, (first, moved, answered)
 
     for watched in (trainer, alice, bruno):
         assert watched.page.locator(".cp-rt-list img").count() == 0
