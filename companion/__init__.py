@@ -25,8 +25,8 @@ _LAZY = {
     "word_frequencies": "companion.core.words",
     # brainstorm (remue-méninges)
     "BrainstormPage": "companion.widgets.brainstorm.page",
-    "backup_json": "companion.brainstorm.exports",
-    "restore_backup": "companion.brainstorm.exports",
+    "backup_json": "companion.store.backup",
+    "restore_backup": "companion.store.backup",
     # diagnosis and site visit
     "DiagnosisPage": "companion.widgets.diagnosis.page",
     "VisitPage": "companion.widgets.visit",

@@ -13,7 +13,9 @@ from companion import brainstorm as bs
 from companion.brainstorm import exports
 from companion.core.errors import InputError
 from companion.core.model import TRAINER
+from companion.core.spreadsheet import records_frame, xlsx_bytes
 from companion.store import Store, open_store
+from companion.store.backup import backup_json, restore_backup
 
 HOSTILE = ["=HYPERLINK(\"http://x\";\"clic\")", "@SUM(A1:A9)", "+1+1", "-2",
            "<script>alert(1)</script>", "<img src=x onerror=alert(1)>"]
@@ -68,21 +70,21 @@ def test_xlsx_cells_are_text_never_formulas(store: Store) -> None:
 
 def test_backup_round_trip_into_an_empty_store(any_store: Store, tmp_path: object) -> None:
     _fill(any_store, "EXP3")
-    text = exports.backup_json(any_store, "EXP3")
+    text = backup_json(any_store, "EXP3")
     other = open_store("sqlite:///:memory:")
-    restored = exports.restore_backup(other, text)
+    restored = restore_backup(other, text)
     assert restored.code == "EXP3"
-    again = json.loads(exports.backup_json(other, "EXP3"))
+    again = json.loads(backup_json(other, "EXP3"))
     assert again == json.loads(text)
     original = bs.round_frame(bs.snapshot(any_store, "EXP3", "difficultes"), everything=True)
     copy = bs.round_frame(bs.snapshot(other, "EXP3", "difficultes"), everything=True)
     pd.testing.assert_frame_equal(original, copy)
     with pytest.raises(InputError, match="existe déjà"):
-        exports.restore_backup(other, text)
+        restore_backup(other, text)
     with pytest.raises(InputError, match="pas une sauvegarde"):
-        exports.restore_backup(other, '{"format": "autre"}')
+        restore_backup(other, '{"format": "autre"}')
     with pytest.raises(InputError, match="pas une sauvegarde"):
-        exports.restore_backup(other, "pas du json")
+        restore_backup(other, "pas du json")
 
 
 def test_restitution_documents_escape_user_text(store: Store) -> None:
@@ -99,8 +101,8 @@ def test_restitution_documents_escape_user_text(store: Store) -> None:
 
 def test_records_frame_is_general(store: Store) -> None:
     _fill(store, "EXP5")
-    frame = exports.records_frame(store.list_records("EXP5"))
+    frame = records_frame(store.list_records("EXP5"))
     assert {"idea", "vote", "brainstorm_state"} <= set(frame["kind"])
     assert "data.text" in frame.columns
-    sheet = exports.xlsx_bytes({"Tout": frame, "Tout?": frame})
-    assert load_workbook(io.BytesIO(sheet)).sheetnames == ["Tout", "Tout 2"]
+    sheet = xlsx_bytes({"Tout": frame, "Tout?": frame, "TOUT": frame})
+    assert load_workbook(io.BytesIO(sheet)).sheetnames == ["Tout", "Tout-", "TOUT (2)"]

@@ -12,8 +12,9 @@ import pandas as pd
 import pytest
 
 from companion.core.errors import InputError
-from companion.report.build import Section, build_report, write_report
+from companion.report.build import build_report, write_report
 from companion.report.html import render_html
+from companion.report.model import Section
 from companion.store import Store
 from tests.report_fixture import (
     ADDED_ROUND,

@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from companion.charts.theme import BASE, FONT, style
-from companion.core.html import PALETTE
+from companion.core.colors import palette_color
 from companion.core.safety import escape
 from companion.diagnosis.afom import QUADRANTS, VALIDATED, AfomItem, by_quadrant
 from companion.diagnosis.stakeholders import ENGAGE, INFORM, SATISFY, THRESHOLD, WATCH
@@ -128,7 +128,7 @@ def mendelow_figure(frame: pd.DataFrame, *, threshold: int = THRESHOLD) -> go.Fi
                 y=[y for y, m in zip(ys, mask, strict=True) if m],
                 mode="markers+text", text=names, textposition="top center", name=escape(category),
                 hovertext=hover, hoverinfo="text",
-                marker={"size": 16, "color": PALETTE[index % len(PALETTE)]}))
+                marker={"size": 16, "color": palette_color(index)}))
     fig.update_xaxes(title_text=td.AXIS_INTEREST, range=[0.5, 5.5], dtick=1, showgrid=False)
     fig.update_yaxes(title_text=td.AXIS_POWER, range=[0.5, 5.5], dtick=1, showgrid=False)
     fig.update_layout(legend={"title": {"text": td.F_CATEGORY}})
@@ -145,7 +145,7 @@ def radar_figure(ratings: pd.DataFrame, dimensions: Sequence[str], *, low: int =
         notes = ratings[ratings["sous_groupe"] == group].set_index("dimension")["note"]
         values = [float(notes.get(d, float("nan"))) for d in dimensions]
         fig.add_trace(go.Scatterpolar(r=[*values, values[0]], theta=theta, name=escape(group),
-                                      line={"color": PALETTE[index % len(PALETTE)],
+                                      line={"color": palette_color(index),
                                             "width": 1.5}, opacity=0.7))
     if groups:
         mean = ratings.groupby("dimension")["note"].mean()
@@ -156,20 +156,3 @@ def radar_figure(ratings: pd.DataFrame, dimensions: Sequence[str], *, low: int =
                              "angularaxis": {"tickfont": {"size": 16, "family": FONT}}},
                       showlegend=True)
     return style(fig, title=tv.CHART_RADAR_TITLE, height=480)
-
-
-def table_html(frame: pd.DataFrame, labels: dict[str, str] | None = None, *,
-               css_class: str = "cp-table", empty: str = "") -> str:
-    """Return ``frame`` as an escaped HTML table (columns renamed by ``labels``)."""
-    if frame.empty:
-        return f'<p class="{escape(css_class)}"><em>{escape(empty)}</em></p>'
-    labels = labels or {}
-    head = "".join(f'<th style="text-align:left;padding:.2em .5em">{escape(labels.get(c, c))}</th>'
-                   for c in frame.columns)
-    rows = []
-    for values in frame.itertuples(index=False):
-        cells = "".join(f'<td style="padding:.2em .5em;vertical-align:top">{escape(v)}</td>'
-                        for v in values)
-        rows.append(f"<tr>{cells}</tr>")
-    return (f'<table class="{escape(css_class)}" style="border-collapse:collapse">'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")

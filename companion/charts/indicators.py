@@ -13,11 +13,11 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from companion.charts.theme import ACCENT, BASE, FONT, MUTED
+from companion.charts.theme import ACCENT, BASE, MUTED, TEMPLATE
+from companion.core.colors import palette_color
 from companion.indicators.catalogue import Indicator, format_number
 from companion.texts import indicators as ti
 
-PALETTE = (BASE, "#117864", "#7d3c98", MUTED)
 GREY = "#566573"
 
 
@@ -27,9 +27,9 @@ def layout(*, title: str, height: int, unit: str, millesime: str, source: str,
     note = {"text": ti.SOURCE_LINE.format(unit=unit, millesime=millesime, source=source),
             "xref": "paper", "yref": "paper", "x": 0, "y": y, "xanchor": "left",
             "yanchor": "top", "showarrow": False, "font": {"size": 11, "color": GREY}}
-    return {"title": {"text": title, "x": 0.01}, "font": {"family": FONT, "size": 14},
-            "margin": {"l": 10, "r": 10, "t": 50, "b": bottom}, "plot_bgcolor": "white",
-            "height": height, "annotations": [note], **extra}
+    return {"template": TEMPLATE, "title": {"text": title},
+            "margin": {"l": 10, "r": 10, "t": 50, "b": bottom}, "height": height,
+            "annotations": [note], **extra}
 
 
 def _clean(values: pd.Series) -> list[float | None]:
@@ -60,7 +60,8 @@ def exits_chart(exits: dict[str, int], year: int, *, source: str) -> go.Figure:
     labels = list(ti.EXIT_CATEGORIES.values())
     counts = [int(exits.get(k, 0)) for k in ti.EXIT_CATEGORIES]
     return go.Figure(
-        data=[go.Bar(x=counts, y=labels, orientation="h", marker_color=list(PALETTE),
+        data=[go.Bar(x=counts, y=labels, orientation="h",
+                     marker_color=[palette_color(i) for i in range(len(counts))],
                      text=counts, textposition="auto",
                      hovertemplate="%{y} : %{x}<extra></extra>")],
         layout=layout(title=ti.CHART_EXITS.format(year=year), height=320, unit="personnes",
@@ -93,7 +94,7 @@ def income_chart(income: pd.DataFrame, year: int, *, source: str) -> go.Figure:
         label = ti.INCOME_PARTS.get(str(row.nature), str(row.nature))
         traces.append(go.Bar(
             x=[float(row.montant)], y=[str(year)], orientation="h", name=label,
-            marker_color=PALETTE[(index - 1) % len(PALETTE)] if index else ACCENT,
+            marker_color=palette_color(index - 1) if index else ACCENT,
             text=[share], textposition="inside",
             hovertemplate=f"{label} : {format_number(row.montant)} € ({share})<extra></extra>"))
     return go.Figure(

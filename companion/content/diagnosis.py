@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from companion.content.course import _Entry, _read
+from companion.content.files import Entry, read
 from companion.core.config import content_dir
 from companion.core.errors import ContentError
+from companion.texts import content as tx
 
 
 @dataclass(frozen=True)
@@ -39,30 +40,30 @@ def fold(text: str) -> str:
     return " ".join(plain.casefold().replace("œ", "oe").replace("’", "'").split())
 
 
-def _unique(entry: _Entry, key: str) -> tuple[str, ...]:
+def _unique(entry: Entry, key: str) -> tuple[str, ...]:
     values = entry.texts(key)
     if not values:
-        entry.fail(f"la liste « {key} » est vide")
+        entry.fail(tx.LIST_EMPTY.format(key=key))
     folded = [fold(v) for v in values]
     for value in values:
         if folded.count(fold(value)) > 1:
-            entry.fail(f"« {value} » figure deux fois dans la liste « {key} »")
+            entry.fail(tx.LIST_DUPLICATE.format(value=value, key=key))
     return tuple(v.strip() for v in values)
 
 
 def load_diagnostic(path: Path | None = None) -> DiagnosticContent:
     """Read and validate ``data/diagnostic.toml`` (or ``path``)."""
     path = path or content_dir() / "diagnostic.toml"
-    data = _read(path)
+    data = read(path)
     sections = {}
     for key in ("afom", "acteurs", "besoins", "visite"):
         if key not in data:
-            raise ContentError(f"Fichier de contenu « {path.name} » : la section [{key}] manque.")
-        sections[key] = _Entry(path, f"section [{key}]", data[key])
+            raise ContentError(tx.SECTION_MISSING.format(name=path.name, key=key))
+        sections[key] = Entry(path, tx.WHERE_SECTION.format(key=key), data[key])
     visit = sections["visite"]
     low, high = visit.get("note_min", int, 1), visit.get("note_max", int, 5)
     if not 0 <= low < high <= 10:
-        visit.fail(f"l'échelle de notes {low}–{high} est invalide (de 0 à 10, min < max)")
+        visit.fail(tx.BAD_SCALE.format(low=low, high=high))
     return DiagnosticContent(
         themes=_unique(sections["afom"], "themes"),
         sources=_unique(sections["afom"], "sources"),

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Any
+import base64
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
+from companion.core.colors import ACCENT, BASE, ERROR, MUTED, SUCCESS, palette_color
 from companion.core.safety import escape
+from companion.texts import common as tc
+
+if TYPE_CHECKING:  # pandas loads only when a table is drawn (participant pages stay light)
+    import pandas as pd
 
 CLOUD_MIN_EM, CLOUD_MAX_EM = 0.9, 2.6
-PALETTE = ("#1b4f72", "#7d3c98", "#117864", "#a04000", "#2e4053", "#b03a2e")
 
 
 def word_cloud_html(frequencies: Sequence[tuple[str, int]], *, css_class: str = "cp-cloud") -> str:
@@ -21,7 +28,7 @@ def word_cloud_html(frequencies: Sequence[tuple[str, int]], *, css_class: str = 
     spans = []
     for index, (word, count) in enumerate(sorted(frequencies, key=lambda wc: wc[0].casefold())):
         size = CLOUD_MIN_EM + (CLOUD_MAX_EM - CLOUD_MIN_EM) * (count - low) / spread
-        color = PALETTE[index % len(PALETTE)]
+        color = palette_color(index)
         spans.append(
             f'<span class="cp-cloud-word" title="{count}" '
             f'style="font-size:{size:.2f}em;color:{color};margin:0 .35em;'
@@ -38,7 +45,7 @@ def bullet_list(items: Iterable[str], *, css_class: str = "") -> str:
 
 def message(text: str, level: str = "info") -> str:
     """Return an escaped, coloured one-line message (info, succes, erreur)."""
-    colors = {"info": "#1b4f72", "succes": "#1e7e34", "erreur": "#b03a2e"}
+    colors = {"info": BASE, "succes": SUCCESS, "erreur": ERROR}
     color = colors.get(level, colors["info"])
     css = f"cp-message cp-message-{escape(level)}"
     return f'<div class="{css}" style="color:{color}">{escape(text)}</div>'
@@ -78,11 +85,11 @@ def programme_timeline_html(
         for number, lane in enumerate(lanes):
             for seq in lane:
                 color = (
-                    "#c0392b"
+                    ACCENT
                     if seq == highlight
-                    else "#aab7c4"
+                    else MUTED
                     if seq.kind == "pause"
-                    else "#1b4f72"
+                    else BASE
                 )
                 left, width = offset(seq.start), offset(seq.end) - offset(seq.start)
                 css = (
@@ -98,7 +105,8 @@ def programme_timeline_html(
         height = 2.8 * len(lanes) * 0.72 + 0.4
         rows.append(
             f'<div style="display:flex;align-items:flex-start;margin:.3em 0">'
-            f'<strong style="width:4.5em;flex:none">Jour {day}</strong>'
+            f'<strong style="width:4.5em;flex:none">'
+            f"{escape(tc.TIMELINE_DAY.format(day=day))}</strong>"
             f'<div style="position:relative;flex:1;height:{height:.2f}em">{"".join(blocks)}</div>'
             f"</div>"
         )
@@ -107,5 +115,66 @@ def programme_timeline_html(
         f'<div style="position:relative;flex:1;height:1.2em">{ticks}</div></div>'
     )
     return (
-        f'<div class="cp-timeline" role="img" aria-label="Programme">{scale}{"".join(rows)}</div>'
+        f'<div class="cp-timeline" role="img" aria-label="{escape(tc.TIMELINE_LABEL)}">'
+        f'{scale}{"".join(rows)}</div>'
     )
+
+
+def missing(value: Any) -> bool:
+    """Return True for None, NaN, NaT and pd.NA (the missing values of any pandas dtype)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return True
+    import pandas as pd
+
+    return value is pd.NA or value is pd.NaT
+
+
+def cell_text(value: Any) -> str:
+    """Return a table cell as French text: « 4,25 », « oui », « — » for a missing value."""
+    if missing(value):
+        return tc.CELL_MISSING
+    if isinstance(value, bool):
+        return tc.YES if value else tc.NO
+    if isinstance(value, float):
+        return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+    if isinstance(value, datetime):
+        return f"{value:%d/%m/%Y %H:%M}"
+    return str(value)
+
+
+def table_html(frame: pd.DataFrame, labels: Mapping[str, str] | None = None, *,
+               caption: str = "", css_class: str = "cp-table", empty: str = "") -> str:
+    """Return ``frame`` as an escaped HTML table: columns renamed by ``labels``, cells in
+    French (:func:`cell_text`), numbers in cells of class ``n``. An empty frame gives the
+    ``empty`` message (inside the captioned table when there is a ``caption``)."""
+    title = f"<caption>{escape(caption)}</caption>" if caption else ""
+    if frame.empty:
+        if caption:
+            return (f'<table class="{escape(css_class)}">{title}<tr><td>{escape(empty)}'
+                    f"</td></tr></table>")
+        return f'<p class="{escape(css_class)}"><em>{escape(empty)}</em></p>'
+    labels = labels or {}
+    head = "".join(f'<th style="text-align:left;padding:.2em .5em">'
+                   f"{escape(labels.get(c, c))}</th>" for c in frame.columns)
+    rows = []
+    cell = ' style="padding:.2em .5em;vertical-align:top">'
+    for values in frame.itertuples(index=False, name=None):
+        cells = "".join(
+            f"<td class='n'{cell}{escape(cell_text(v))}</td>"
+            if isinstance(v, int | float) and not isinstance(v, bool)
+            else f"<td{cell}{escape(cell_text(v))}</td>" for v in values)
+        rows.append(f"<tr>{cells}</tr>")
+    return (f'<table class="{escape(css_class)}" style="border-collapse:collapse">{title}'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+def data_uri(payload: bytes, mime: str) -> str:
+    """Return ``payload`` as a ``data:`` URI (for a download link in a page)."""
+    return f"data:{mime};base64,{base64.b64encode(payload).decode('ascii')}"
+
+
+def download_link(payload: bytes, filename: str, mime: str, label: str,
+                  css_class: str = "cp-download") -> str:
+    """Return an HTML download link (escaped file name and label, our own base64 data)."""
+    return (f'<a class="{escape(css_class)}" download="{escape(filename)}" '
+            f'href="{data_uri(payload, mime)}">{escape(label)}</a>')

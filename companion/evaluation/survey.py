@@ -16,13 +16,13 @@ from typing import Any
 import pandas as pd
 
 from companion.content.course import Programme, programme
-from companion.content.files import ContentError, content_path, entries, read, unique_ids
-from companion.content.files import Entry as _Entry
+from companion.content.files import ContentError, Entry, content_path, entries, read, unique_ids
 from companion.core.errors import InputError
 from companion.core.model import TRAINER, Record
 from companion.core.text import clean_text
 from companion.home.icebreaker import EXPECTATION, expectations
 from companion.store import Store
+from companion.texts import content as tx_content
 from companion.texts import evaluation as tx
 
 EVALUATION = "evaluation"
@@ -72,7 +72,7 @@ def load_survey(path: Path | None = None, content: Programme | None = None) -> S
     """Read and validate ``data/evaluation.toml``; the objectives come from the programme."""
     path = content_path("evaluation.toml", path)
     data = read(path)
-    top = _Entry(path, "en-tête", data)
+    top = Entry(path, tx_content.WHERE_HEADER, data)
     scale = top.texts("echelle")
     if len(scale) != 5:
         top.fail("« echelle » doit compter 5 libellés (notes 1 à 5)")

@@ -13,7 +13,7 @@ import re
 import time
 from collections import defaultdict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,7 @@ from companion.brainstorm.rounds import ROUND_KIND, STATE_KIND
 from companion.brainstorm.votes import VOTE_KIND
 from companion.content.course import Round, course
 from companion.content.diagnosis import diagnostic_content
+from companion.core.colors import ACCENT, BASE, MUTED, SUCCESS, WARNING
 from companion.core.errors import InputError
 from companion.core.model import Participant, Record, TrainingSession
 from companion.diagnosis import afom as diagnosis
@@ -35,6 +36,9 @@ from companion.diagnosis import needs, stakeholders
 from companion.evaluation import survey as ev
 from companion.home import icebreaker as ice
 from companion.introduction import materials as intro
+from companion.report.html import render_html
+from companion.report.model import Chart, ReportFiles, Section, SessionReport, Table
+from companion.report.xlsx import write_workbook
 from companion.roundtable import questions as rt
 from companion.store import Store
 from companion.texts import brainstorm as tb
@@ -61,47 +65,6 @@ AFOM_NAMES = {"constat": td.F_TEXT, "theme": td.F_THEME, "source": td.F_SOURCE,
 ACTOR_NAMES = {"nom": td.F_NAME, "categorie": td.F_CATEGORY, "pouvoir": td.F_POWER,
                "interet": td.F_INTEREST, "quadrant": tx.COL_QUADRANT, "attitude": td.F_ATTITUDE,
                "liens": td.F_LINKS, "sous_groupe": td.F_GROUP}
-
-
-@dataclass(frozen=True)
-class Chart:
-    """A horizontal bar chart, drawn as inline SVG: one value list per series."""
-
-    title: str
-    labels: tuple[str, ...]
-    series: tuple[tuple[str, tuple[float | None, ...], str], ...]
-    stacked: bool = False
-    xmax: float | None = None
-
-
-@dataclass
-class Table:
-    """A captioned table of the report."""
-
-    caption: str
-    frame: pd.DataFrame
-
-
-@dataclass
-class Section:
-    """One activity of the session: HTML section and XLSX sheet."""
-
-    id: str
-    title: str
-    sheet: str
-    lines: list[str] = field(default_factory=list)
-    tables: list[Table] = field(default_factory=list)
-    charts: list[Chart] = field(default_factory=list)
-
-
-@dataclass
-class SessionReport:
-    """Everything the report shows, built once and written in both formats."""
-
-    session: TrainingSession
-    generated_at: datetime
-    anonymised: bool
-    sections: list[Section]
 
 
 @dataclass
@@ -132,7 +95,7 @@ def _counts(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     return ice.counts_by(frame, column).rename(columns={"effectif": tx.COL_COUNT})
 
 
-def _bars(title: str, frame: pd.DataFrame, label: str, value: str, color: str = "#1b4f72",
+def _bars(title: str, frame: pd.DataFrame, label: str, value: str, color: str = BASE,
           xmax: float | None = None) -> Chart:
     return Chart(title, tuple(str(v) for v in frame[label]),
                  ((value, tuple(_num(v) for v in frame[value]), color),), xmax=xmax)
@@ -255,8 +218,8 @@ def _round_section(ctx: _Context, round_: Round) -> Section:
     section.tables.append(Table(tx.TABLE_ROUND_IDEAS, sheets[tb.SECTION_WALL]))
     if not wall.empty:
         section.charts.append(Chart(tb.CHART_BY_THEME, tuple(by_theme[tb.AXIS_THEME]), (
-            (tb.AXIS_IDEAS, tuple(float(v) for v in by_theme[tb.AXIS_IDEAS]), "#aab7c4"),
-            (tb.AXIS_VOTES, tuple(float(v) for v in by_theme[tb.AXIS_VOTES]), "#1b4f72"))))
+            (tb.AXIS_IDEAS, tuple(float(v) for v in by_theme[tb.AXIS_IDEAS]), MUTED),
+            (tb.AXIS_VOTES, tuple(float(v) for v in by_theme[tb.AXIS_VOTES]), BASE))))
         voted = wall[wall["votes"] > 0].sort_values("votes", ascending=False, kind="stable")
         if len(voted):
             section.charts.append(_bars(tx.CHART_VOTES, voted.head(10), "text", "votes"))
@@ -301,7 +264,7 @@ def _afom_tables(ctx: _Context) -> tuple[list[str], list[Table], list[Chart]]:
         i.status == diagnosis.VALIDATED for i in grid))]
     charts = [Chart(td.CHART_AFOM_TITLE, tuple(count_frame[td.F_QUADRANT]), tuple(
         (name, tuple(float(v) for v in count_frame[name]), color)
-        for name, color in ((STATUS_PROPOSED, "#aab7c4"), (STATUS_VALIDATED, "#1e7e34"))),
+        for name, color in ((STATUS_PROPOSED, MUTED), (STATUS_VALIDATED, SUCCESS))),
         stacked=True)] if grid else []
     return lines, tables, charts
 
@@ -403,11 +366,11 @@ def section_evaluation(ctx: _Context) -> Section:
             _bars(tx.TABLE_SATISFACTION, sat, tev.COL_ITEM, tev.COL_MEAN, xmax=5),
             Chart(tx.TABLE_OBJECTIVES, tuple(obj[tev.COL_OBJECTIVE]), tuple(
                 (col, tuple(float(v) for v in obj[col]), color) for col, color in
-                ((tev.COL_REACHED, "#1e7e34"), (tev.COL_PARTIAL, "#d4ac0d"),
-                 (tev.COL_NOT, "#c0392b"))), stacked=True),
+                ((tev.COL_REACHED, SUCCESS), (tev.COL_PARTIAL, WARNING),
+                 (tev.COL_NOT, ACCENT))), stacked=True),
             Chart(tx.TABLE_PROGRESS, tuple(prog[tev.COL_THEME]), (
-                (tev.BEFORE, tuple(_num(v) for v in prog[tev.COL_BEFORE]), "#aab7c4"),
-                (tev.AFTER, tuple(_num(v) for v in prog[tev.COL_AFTER]), "#1b4f72")), xmax=5),
+                (tev.BEFORE, tuple(_num(v) for v in prog[tev.COL_BEFORE]), MUTED),
+                (tev.AFTER, tuple(_num(v) for v in prog[tev.COL_AFTER]), BASE)), xmax=5),
         ]
     return section
 
@@ -508,21 +471,10 @@ def _anonymise(report: SessionReport, names: set[str]) -> None:
                                 c.series, c.stacked, c.xmax) for c in section.charts]
 
 
-@dataclass(frozen=True)
-class ReportFiles:
-    """The files written for a session, and how long it took."""
-
-    html: Path
-    xlsx: Path
-    seconds: float
-
-
 def write_report(store: Store, session: str, out_dir: str | Path, *, anonymise: bool = False,
                  now: datetime | None = None) -> ReportFiles:
     """Build the report and write ``rapport_<CODE>[_anonyme].html`` and ``.xlsx`` in
     ``out_dir``."""
-    from companion.report.html import render_html, write_workbook
-
     start = time.perf_counter()
     report = build_report(store, session, anonymise=anonymise, now=now)
     folder = Path(out_dir).expanduser()

@@ -1,78 +1,32 @@
-"""Writing a :class:`~companion.report.build.SessionReport`: self-contained HTML and XLSX.
+"""A :class:`~companion.report.model.SessionReport` as one self-contained HTML page.
 
 The HTML has no script and no external resource: styles are inline, charts are inline SVG, so
-the file opens offline and prints to PDF. Every user string is escaped; every table goes through
-:func:`companion.brainstorm.exports.neutralised` (and every other cell through
-:func:`companion.core.safety.neutralise_cell`) before it reaches the workbook.
+the file opens offline and prints to PDF. Every user string is escaped (tables through
+:func:`companion.core.html.table_html`).
 """
 
 from __future__ import annotations
 
-import math
-import re
-from datetime import date, datetime
-from pathlib import Path
+from datetime import date
 from typing import Any
 
-import pandas as pd
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
-
-from companion.brainstorm.exports import neutralised
-from companion.core.safety import escape, neutralise_cell
-from companion.report.build import Chart, Section, SessionReport
+from companion.core.colors import BASE
+from companion.core.html import cell_text, table_html
+from companion.core.safety import escape
+from companion.report.model import Chart, Section, SessionReport
 from companion.texts import report as tx
 
 CSS = """
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:2em auto;
 max-width:1100px;color:#1c2833;line-height:1.45;padding:0 1em}
-h1{color:#1b4f72}h2{color:#1b4f72;border-bottom:2px solid #d6eaf8;padding-top:.6em}
+h1{color:BASE}h2{color:BASE;border-bottom:2px solid #d6eaf8;padding-top:.6em}
 table{border-collapse:collapse;margin:.6em 0 1.2em;font-size:.92em;width:100%}
 th,td{border:1px solid #d5dbdb;padding:.3em .5em;text-align:left;vertical-align:top}
 th{background:#eaf2f8}td.n{text-align:right;white-space:nowrap}
 caption{text-align:left;font-weight:600;padding:.3em 0}
 .cp-report-meta{color:#566573}.cp-report-chart{margin:.6em 0}
 @media print{h2{page-break-before:auto}section{page-break-inside:avoid}}
-"""
-_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
-
-
-def missing(value: Any) -> bool:
-    """Return True for None, NaN, NaT and pd.NA (the missing values of any pandas dtype)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return True
-    return value is pd.NA or value is pd.NaT
-
-
-def fmt(value: Any) -> str:
-    """Return a cell as French text: « 4,25 », « — » for missing values."""
-    if missing(value):
-        return tx.UNDEFINED
-    if isinstance(value, bool):
-        return tx.YES if value else tx.NO
-    if isinstance(value, float):
-        return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
-    if isinstance(value, datetime):
-        return f"{value:%d/%m/%Y %H:%M}"
-    return str(value)
-
-
-def table_html(caption: str, frame: pd.DataFrame) -> str:
-    """Return ``frame`` as an escaped HTML table (« — » for missing values)."""
-    if frame.empty:
-        return (f"<table><caption>{escape(caption)}</caption><tr><td>{escape(tx.NO_DATA)}"
-                f"</td></tr></table>")
-    head = "".join(f"<th>{escape(c)}</th>" for c in frame.columns)
-    rows = []
-    for values in frame.itertuples(index=False, name=None):
-        cells = "".join(
-            f"<td class='n'>{escape(fmt(v))}</td>" if isinstance(v, int | float) and
-            not isinstance(v, bool) else f"<td>{escape(fmt(v))}</td>" for v in values)
-        rows.append(f"<tr>{cells}</tr>")
-    return (f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table>")
+""".replace("BASE", BASE)
 
 
 def chart_svg(chart: Chart, width: int = 760) -> str:
@@ -104,13 +58,13 @@ def chart_svg(chart: Chart, width: int = 760) -> str:
             x = left + (offset if chart.stacked else 0)
             yy = y if chart.stacked else y + k * bar
             parts.append(f"<rect x='{x:.1f}' y='{yy}' width='{max(w, 0):.1f}' height='{bar - 2}'"
-                         f" fill='{escape(color)}'><title>{escape(name)} : {escape(fmt(value))}"
-                         f"</title></rect>")
+                         f" fill='{escape(color)}'><title>{escape(name)} : "
+                         f"{escape(cell_text(value))}</title></rect>")
             if not chart.stacked or w > 18:
                 tx_x = x + w + 4 if not chart.stacked else x + w / 2
                 anchor = "start" if not chart.stacked else "middle"
                 parts.append(f"<text x='{tx_x:.1f}' y='{yy + bar - 5}' font-size='11' "
-                             f"text-anchor='{anchor}'>{escape(fmt(value))}</text>")
+                             f"text-anchor='{anchor}'>{escape(cell_text(value))}</text>")
             offset += w
     if len(series) > 1:
         x = left
@@ -127,7 +81,7 @@ def _section_html(section: Section) -> str:
     body = [f"<section id='{escape(section.id)}'><h2>{escape(section.title)}</h2>"]
     body += [f"<p>{escape(line)}</p>" for line in section.lines]
     body += [chart_svg(chart) for chart in section.charts]
-    body += [table_html(t.caption, t.frame) for t in section.tables]
+    body += [table_html(t.frame, caption=t.caption, empty=tx.NO_DATA) for t in section.tables]
     body.append("</section>")
     return "".join(body)
 
@@ -140,7 +94,7 @@ def _dates(session: Any) -> str:
 def render_html(report: SessionReport) -> str:
     """Return the report as one self-contained HTML page."""
     s = report.session
-    meta = [tx.GENERATED.format(date=f"{report.generated_at:%d/%m/%Y à %H:%M}"),
+    meta = [tx.GENERATED.format(date=report.generated_at),
             tx.ANONYMISED if report.anonymised else tx.NOT_ANONYMISED, tx.PRINT_HINT]
     if _dates(s):
         meta.insert(0, tx.DATES.format(dates=_dates(s)))
@@ -160,61 +114,3 @@ def render_html(report: SessionReport) -> str:
         + "".join(_section_html(sec) for sec in report.sections)
         + "</body></html>"
     )
-
-
-# --- XLSX ------------------------------------------------------------------------------------
-def sheet_title(wanted: str, used: set[str]) -> str:
-    """Return a valid, unique sheet title (31 characters, no []:*?/\\)."""
-    base = _SHEET_FORBIDDEN.sub("-", wanted).strip("'")[:31] or "Feuille"
-    title, number = base, 2
-    while title.casefold() in used:
-        suffix = f" ({number})"
-        title, number = base[: 31 - len(suffix)] + suffix, number + 1
-    used.add(title.casefold())
-    return title
-
-
-def cell_value(value: Any) -> Any:
-    """Return a spreadsheet-safe value (missing → empty, text neutralised, characters a
-    workbook cannot hold removed)."""
-    if missing(value):
-        return None
-    if hasattr(value, "item") and not isinstance(value, str):  # numpy scalars
-        value = value.item()
-    if isinstance(value, bool):
-        return tx.YES if value else tx.NO
-    if isinstance(value, int | float | datetime | date):
-        return value
-    return neutralise_cell(ILLEGAL_CHARACTERS_RE.sub("", str(value)))
-
-
-def write_workbook(report: SessionReport, path: Path) -> None:
-    """Write one sheet per section; every cell spreadsheet-safe (tables through
-    :func:`companion.brainstorm.exports.neutralised`, headers included)."""
-    book = Workbook(write_only=True)
-    used: set[str] = set()
-    bold = Font(bold=True)
-
-    def strong(ws: Any, text: str) -> WriteOnlyCell:
-        cell = WriteOnlyCell(ws, value=cell_value(text))
-        cell.font = bold
-        return cell
-
-    for section in report.sections:
-        ws = book.create_sheet(sheet_title(section.sheet, used))
-        for column in "ABCDEFGH":
-            ws.column_dimensions[column].width = 45 if column == "A" else 20
-        ws.append([strong(ws, section.title)])
-        for line in section.lines:
-            ws.append([cell_value(line)])
-        for table in section.tables:
-            ws.append([])
-            ws.append([strong(ws, table.caption)])
-            if table.frame.empty:
-                ws.append([cell_value(tx.NO_DATA)])
-                continue
-            safe = neutralised(table.frame)
-            ws.append([strong(ws, str(c)) for c in safe.columns])
-            for values in safe.itertuples(index=False, name=None):
-                ws.append([cell_value(v) for v in values])
-    book.save(path)

@@ -20,7 +20,8 @@ import openpyxl
 from companion.core.config import now
 from companion.core.errors import CompanionError, DataError
 from companion.core.model import TRAINER, Actor, Record
-from companion.core.safety import FORMULA_PREFIXES, neutralise_cell
+from companion.core.safety import FORMULA_PREFIXES
+from companion.core.spreadsheet import Part, SheetContent, xlsx_bytes
 from companion.diagnosis import afom as diagnosis
 from companion.diagnosis import needs, stakeholders
 from companion.store import Store
@@ -114,27 +115,20 @@ def _flatten(data: Mapping[str, Any]) -> dict[str, Any]:
 def to_xlsx(store: Store, session: str) -> bytes:
     """Return the session's diagnosis and visit as a workbook: one sheet per kind, every
     cell spreadsheet-safe, and a « Format » sheet with the format version."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = td.SHEET_FORMAT
-    for pair in (("format", FORMAT), ("version", VERSION), ("session", session),
-                 ("exporte_le", now().isoformat(timespec="seconds"))):
-        sheet.append(list(pair))
+    meta: list[Part] = [["format", FORMAT], ["version", VERSION], ["session", session],
+                        ["exporte_le", now().isoformat(timespec="seconds")]]
+    sheets: list[tuple[str, SheetContent]] = [(td.SHEET_FORMAT, meta)]
     by_kind: dict[str, list[Record]] = {kind: [] for kind in KINDS}
     for record in records(store, session):
         by_kind[record.kind].append(record)
     for kind, items in by_kind.items():
-        sheet = book.create_sheet(td.SHEET_NAMES[kind])
         rows = [{"uid": r.uid, "sous_groupe": r.group or "", "auteur": r.author,
                  "statut": r.status, "masque": r.hidden, "fusionne_dans": r.merged_into or "",
                  **_flatten(r.data)} for r in items]
         header = list(dict.fromkeys([*META, *(k for row in rows for k in row)]))
-        sheet.append(header)
-        for row in rows:
-            sheet.append([neutralise_cell(row.get(column, "")) for column in header])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+        sheets.append((td.SHEET_NAMES[kind],
+                       [header, *([row.get(column, "") for column in header] for row in rows)]))
+    return xlsx_bytes(sheets)
 
 
 def _restore_cell(value: Any) -> Any:

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from companion.content.files import Entry as _Entry
-from companion.content.files import content_path, entries, read, unique_ids
+from companion.content.files import Entry, content_path, entries, read, unique_ids
 from companion.core.errors import InputError
 from companion.core.model import TRAINER, Record
 from companion.core.text import clean_text
 from companion.store import Store
+from companion.texts import content as tx_content
 from companion.texts import roundtable as tx
 
 QUESTION, UPVOTE, NOTE, STATE = "rt_question", "rt_upvote", "rt_note", "rt_state"
@@ -75,7 +75,7 @@ def load_round_table(path: Path | None = None) -> RoundTable:
     """Read and validate ``data/table_ronde.toml``."""
     path = content_path("table_ronde.toml", path)
     data = read(path)
-    top = _Entry(path, "en-tête", data)
+    top = Entry(path, tx_content.WHERE_HEADER, data)
     topics = [Topic(id=e.text("id"), title=e.text("titre"), question=e.text("question"))
               for e in entries(path, data, "question", "question")]
     unique_ids(path, topics, "question")

@@ -57,3 +57,14 @@ LIVE_RESUME = "Reprendre"
 LIVE_ON = "Actualisation automatique active."
 
 FIELD_EMPTY = "« {field} » est vide : complétez-le avant d'envoyer."
+
+# Tables and the programme timeline
+CELL_MISSING = "—"
+YES, NO = "oui", "non"
+TIMELINE_DAY = "Jour {day}"
+TIMELINE_LABEL = "Programme"
+SHEET_DEFAULT = "Feuille"
+
+# Session backup
+BACKUP_UNKNOWN_SESSION = "La session « {code} » n'existe pas."
+BACKUP_UNKNOWN_FORMAT = "format inconnu"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 TITLE = "Rapport de session"
 SUBTITLE = "{title} — session {code}"
-GENERATED = "Rapport produit le {date}."
+GENERATED = "Rapport produit le {date:%d/%m/%Y à %H:%M}."
 DATES = "Dates : {dates}"
 PLACE = "Lieu : {place}"
 ANONYMISED = "Rapport anonymisé : les pseudonymes ont été retirés."

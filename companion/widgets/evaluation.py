@@ -14,13 +14,14 @@ from companion.charts.evaluation import (
     satisfaction_distribution,
     satisfaction_means,
 )
+from companion.core.html import table_html
 from companion.core.model import Record
 from companion.core.safety import escape
 from companion.evaluation import survey as logic
 from companion.home.icebreaker import expectations
-from companion.report.html import table_html
 from companion.store import Store
 from companion.texts import evaluation as tx
+from companion.texts import report as tr
 from companion.widgets.base import FigureView, Notice, button, guarded
 from companion.widgets.page import SequencePage
 
@@ -228,10 +229,10 @@ class EvaluationPage(SequencePage):
         self.charts["objectives"].show(objectives_reached(obj))
         self.charts["progress"].show(before_after(prog))
         self._tables.value = "".join([
-            table_html(tx.SATISFACTION_TITLE, sat), table_html(tx.OBJECTIVES_TITLE, obj),
-            table_html(tx.SELF_TITLE, prog),
-            table_html(tx.COMMENTS_TITLE, logic.comments_table(answers, self.survey))])
-        self._quality.value = table_html(tx.QUALITY_TITLE,
-                                         logic.quality_summary(answers, self.survey))
+            table_html(frame, caption=title, empty=tr.NO_DATA) for title, frame in (
+                (tx.SATISFACTION_TITLE, sat), (tx.OBJECTIVES_TITLE, obj), (tx.SELF_TITLE, prog),
+                (tx.COMMENTS_TITLE, logic.comments_table(answers, self.survey)))])
+        self._quality.value = table_html(logic.quality_summary(answers, self.survey),
+                                         caption=tx.QUALITY_TITLE, empty=tr.NO_DATA)
         if self.coverage is not None:
             self.coverage.refresh()

@@ -11,7 +11,8 @@ import ipywidgets as w
 
 from companion.core import config
 from companion.core.safety import escape
-from companion.report.build import ReportFiles, write_report
+from companion.report.build import write_report
+from companion.report.model import ReportFiles
 from companion.store import Store
 from companion.texts import report as tx
 from companion.widgets.base import Notice, button, guarded

@@ -8,10 +8,11 @@ from typing import Any
 
 import ipywidgets as w
 
-from companion.charts.diagnosis import radar_figure, table_html
+from companion.charts.diagnosis import radar_figure
 from companion.content.course import VisitItem, course
 from companion.content.diagnosis import DiagnosticContent, diagnostic_content
 from companion.core import config
+from companion.core.html import table_html
 from companion.core.model import TRAINER
 from companion.core.safety import escape
 from companion.store import Store

@@ -12,8 +12,10 @@ from companion.brainstorm import exports
 from companion.brainstorm.results import Snapshot
 from companion.charts.brainstorm import ideas_and_votes, links_heatmap
 from companion.core.errors import InputError
-from companion.core.html import word_cloud_html
+from companion.core.html import download_link, word_cloud_html
 from companion.core.safety import escape
+from companion.core.spreadsheet import XLSX_MIME
+from companion.store.backup import backup_json, restore_backup
 from companion.texts import brainstorm as tb
 from companion.widgets.base import FigureView, button, guarded
 from companion.widgets.brainstorm.wall import _Gated
@@ -157,15 +159,15 @@ class ExportPanel(_Gated):
                 snap, session_title=title).encode("utf-8"),
             f"{stem}-restitution.md": exports.restitution_markdown(
                 snap, session_title=title).encode("utf-8"),
-            f"{self._session}-sauvegarde.json": exports.backup_json(
+            f"{self._session}-sauvegarde.json": backup_json(
                 self._store, self._session).encode("utf-8"),
         }
         labels = [(tb.EXPORT_CSV, "text/csv", "cp-download-csv"),
-                  (tb.EXPORT_XLSX, exports.XLSX_MIME, "cp-download-xlsx"),
+                  (tb.EXPORT_XLSX, XLSX_MIME, "cp-download-xlsx"),
                   (tb.EXPORT_HTML, "text/html", "cp-download-html"),
                   (tb.EXPORT_MD, "text/markdown", "cp-download-md"),
                   (tb.EXPORT_JSON, "application/json", "cp-download-json")]
-        links = [exports.download_link(payload, name, mime, label, css)
+        links = [download_link(payload, name, mime, label, css)
                  for (name, payload), (label, mime, css) in zip(self.files.items(), labels,
                                                                 strict=True)]
         self._links.value = "<ul>" + "".join(f"<li>{link}</li>" for link in links) + "</ul>"
@@ -177,7 +179,7 @@ class ExportPanel(_Gated):
         if not self._upload.value:
             raise InputError(tb.IMPORT_BAD.format(reason="aucun fichier"))
         content = bytes(self._upload.value[0]["content"])
-        session = exports.restore_backup(self._store, content)
+        session = restore_backup(self._store, content)
         self._done(tb.IMPORT_DONE.format(code=session.code, count=len(
             self._store.list_records(session.code))))
 

@@ -7,8 +7,9 @@ from typing import Any
 
 import ipywidgets as w
 
-from companion.charts.diagnosis import mendelow_figure, table_html
+from companion.charts.diagnosis import mendelow_figure
 from companion.content.diagnosis import DiagnosticContent, diagnostic_content
+from companion.core.html import table_html
 from companion.core.safety import escape
 from companion.diagnosis import needs as needs_logic
 from companion.diagnosis import stakeholders as logic

@@ -15,9 +15,9 @@ from typing import Any
 import ipywidgets as w
 import pandas as pd
 
-from companion.charts.diagnosis import table_html
 from companion.core import config
 from companion.core.errors import CompanionError, DataError
+from companion.core.html import table_html
 from companion.core.safety import escape
 from companion.texts import diagnosis as td
 from companion.widgets.base import Notice, button, guarded

@@ -15,9 +15,9 @@ import ipywidgets as w
 import pandas as pd
 
 from companion.charts import indicators as charts
-from companion.charts.diagnosis import table_html
 from companion.core import config
 from companion.core.errors import CompanionError, InputError
+from companion.core.html import table_html
 from companion.core.safety import escape
 from companion.indicators import overview as logic
 from companion.indicators.catalogue import FAMILIES, Indicator, format_number, load_catalogue

@@ -12,8 +12,8 @@ from typing import Any
 import ipywidgets as w
 import pandas as pd
 
-from companion.charts.diagnosis import table_html
 from companion.charts.indicators import sensitivity_chart
+from companion.core.html import table_html
 from companion.core.safety import escape
 from companion.indicators.catalogue import format_number
 from companion.indicators.overview import SAMPLE_INPUTS, SROI_COLUMNS, sample_outcomes
