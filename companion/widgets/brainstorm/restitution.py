@@ -15,8 +15,8 @@ from companion.core.errors import InputError
 from companion.core.html import word_cloud_html
 from companion.core.safety import escape
 from companion.texts import brainstorm as tb
-from companion.widgets.base import FigureView, button, guarded
-from companion.widgets.brainstorm.wall import _Gated
+from companion.widgets.base import FigureView, button, trainer_only
+from companion.widgets.brainstorm.wall import RoundPanel
 
 
 def top_list_html(frame: pd.DataFrame, by: str, revealed: bool, n: int = 3) -> str:
@@ -121,7 +121,7 @@ class RestitutionView(w.VBox):
                                                self._preco, self._unanswered))
 
 
-class ExportPanel(_Gated):
+class ExportPanel(RoundPanel):
     """Download links for the round (CSV, XLSX, HTML, Markdown) and the session backup (JSON);
     re-import of a backup."""
 
@@ -144,9 +144,9 @@ class ExportPanel(_Gated):
         """Keep the round to export (files are built on demand)."""
         self.snap = snap
 
-    @guarded()
+    @trainer_only()
     def _on_prepare(self, _b: w.Button) -> None:
-        snap = self._require()
+        snap = self.current()
         session = self._store.get_session(self._session)
         title = session.title if session else ""
         stem = f"{self._session}-{snap.round.id}"
@@ -171,14 +171,13 @@ class ExportPanel(_Gated):
         self._links.value = "<ul>" + "".join(f"<li>{link}</li>" for link in links) + "</ul>"
         self._notice.show(tb.EXPORT_READY, "succes")
 
-    @guarded()
+    @trainer_only()
     def _on_import(self, _b: w.Button) -> None:
-        self._require()
         if not self._upload.value:
             raise InputError(tb.IMPORT_BAD.format(reason="aucun fichier"))
         content = bytes(self._upload.value[0]["content"])
         session = exports.restore_backup(self._store, content)
-        self._done(tb.IMPORT_DONE.format(code=session.code, count=len(
+        self.done(tb.IMPORT_DONE.format(code=session.code, count=len(
             self._store.list_records(session.code))))
 
     def prepare(self) -> None:
