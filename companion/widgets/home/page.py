@@ -156,6 +156,16 @@ class SessionAdmin(w.VBox):
             (f"{s.code} — {s.title[:50]}", s.code) for s in self._store.list_sessions()
         ]
 
+    def create(self, code: str, title: str = "") -> None:
+        """Type a session code (and title) and press « Créer et activer » (tests)."""
+        self._code.value, self._title.value = code, title or self._title.value
+        self._create.click()
+
+    def reset(self, confirmed: bool) -> None:
+        """Tick (or not) the confirmation and press « Réinitialiser la session » (tests)."""
+        self._confirm.value = confirmed
+        self._reset.click()
+
     @trainer_only()
     def _on_create(self, _button: w.Button) -> None:
         code = self._code.value.strip().upper()
