@@ -174,7 +174,7 @@ class ExportPanel(RoundPanel):
     @trainer_only()
     def _on_import(self, _b: w.Button) -> None:
         if not self._upload.value:
-            raise InputError(tb.IMPORT_BAD.format(reason="aucun fichier"))
+            raise InputError(tb.IMPORT_BAD.format(reason=tb.IMPORT_NO_FILE))
         content = bytes(self._upload.value[0]["content"])
         session = exports.restore_backup(self._store, content)
         self.done(tb.IMPORT_DONE.format(code=session.code, count=len(

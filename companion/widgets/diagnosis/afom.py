@@ -274,7 +274,7 @@ class AfomModeration(w.VBox):
 
     def _chosen(self) -> str:
         if not self._item.value:
-            raise InputError(td.PICK_ITEM + " : choisissez un constat.")
+            raise InputError(td.PICK_ITEM_REQUIRED)
         return str(self._item.value)
 
     @trainer_only()

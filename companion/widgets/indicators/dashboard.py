@@ -81,7 +81,7 @@ def _shown(entry: Indicator, value: Any) -> str:
 
 
 def _gap(entry: Indicator, gap: float) -> str:
-    unit = "points" if entry.unit == "%" else entry.unit
+    unit = ti.POINTS if entry.unit == "%" else entry.unit
     return f"{'+' if gap > 0 else ''}{format_number(gap, entry.decimals)}\u00a0{unit}"
 
 
@@ -126,7 +126,7 @@ class IndicatorsDashboard(w.VBox):
         self._sources: dict[str, str] = {}
         self._views: dict[str, dict[int, logic.YearView]] = {}
         if tables:
-            self._add_dataset(ti.OWN_LABEL.format(name="tableaux fournis"), dict(tables),
+            self._add_dataset(ti.OWN_LABEL.format(name=ti.OWN_GIVEN), dict(tables),
                               ti.OWN_SOURCE.format(names=", ".join(tables)))
         self._add_dataset(ti.SAMPLE_LABEL, load_sample(), ti.SAMPLE_SOURCE)
         self._build()
@@ -239,7 +239,7 @@ class IndicatorsDashboard(w.VBox):
         names = ", ".join(self.upload.files[t] for t in tables if t in self.upload.files)
         label = ti.OWN_LABEL.format(name=names)
         old = [k for k in self.datasets if k.startswith(ti.OWN_LABEL.format(name=""))
-               and k != ti.OWN_LABEL.format(name="tableaux fournis")]
+               and k != ti.OWN_LABEL.format(name=ti.OWN_GIVEN)]
         for key in old:
             del self.datasets[key], self._views[key], self._sources[key]
         # file names reach plotly's text (which reads a few tags): escaped like any user text
