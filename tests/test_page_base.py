@@ -147,6 +147,11 @@ def test_every_trainer_panel_refuses_with_a_locked_gate(store: Store, session_co
     table = RoundTablePage(store, trainer_code=CODE, start=False)
     table.move(+1)
     assert rt.current_index(store, session_code, table.table) == 0
+    table.ask("Qui finance ?")
+    (uid,) = table.order
+    table.cards[uid].click("answered")  # the button is hidden from participants; refused too
+    assert REFUSED in table.ask_notice.text
+    assert not rt.room_questions(store, session_code)[0].answered
 
 
 PageFactory = Callable[[Store, Path], SessionPage]

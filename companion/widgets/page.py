@@ -2,9 +2,9 @@
 on first unlock, the visitor's address applied on arrival, live refresh.
 
 A page subclasses :class:`SessionPage` (or :class:`SequencePage`, its standard layout), lays out
-its widgets in its constructor and calls :meth:`SessionPage.open_page` last. Preheated Voilà kernels
-build the page before anyone arrives; :meth:`SessionPage.apply_query` then binds it to the
-visitor (see CONTRIBUTING.md, « Pages opened by a whole class »).
+its widgets in its constructor and calls :meth:`SessionPage.open_page` last. Preheated Voilà
+kernels build the page before anyone arrives; :meth:`SessionPage.apply_query` then binds it to
+the visitor (see CONTRIBUTING.md, « Pages opened by a whole class »).
 """
 
 from __future__ import annotations
