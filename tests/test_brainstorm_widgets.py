@@ -147,7 +147,7 @@ def test_participants_cannot_reach_trainer_actions(store: Store, session_code: s
     alice = page(store, groupe="G1")
     assert alice.board is not None
     alice.board.post("Idée", PART)
-    assert alice.trainer is None and alice._trainer_area.children == ()
+    assert alice.trainer is None and alice.trainer_area.content == ()
     assert not alice.gate.check("mauvais code")
     assert alice.trainer is None
     # A trainer panel built against a locked gate refuses every action.
@@ -214,7 +214,7 @@ def test_timer_countdown_text() -> None:
 
 def test_unknown_session_shows_a_french_message(store: Store) -> None:
     visitor = page(store, session="NOPE1", groupe="G1")
-    assert "n'existe pas" in visitor._notice.text and visitor.board is None
+    assert "n'existe pas" in visitor.notice.text and visitor.board is None
 
 
 @pytest.mark.parametrize("phase", ["a_venir", "vote", "clos"])
@@ -229,11 +229,11 @@ def test_form_hidden_when_writing_is_closed(store: Store, session_code: str, pha
 
 def test_page_opened_before_the_session_binds_when_it_appears(store: Store) -> None:
     visitor = page(store, groupe="G1")
-    assert visitor.board is None and "Aucune session" in visitor._notice.text
+    assert visitor.board is None and "Aucune session" in visitor.notice.text
     store.create_session("LATE1", "Plus tard", actor="formateur")
     store.activate_session("LATE1", actor="formateur")
     visitor.poller.poll_once()
-    assert visitor.board is not None and visitor._notice.text == ""
+    assert visitor.board is not None and visitor.notice.text == ""
 
 
 def test_a_page_built_before_the_visitor_takes_their_group(store: Store, session_code: str) -> None:

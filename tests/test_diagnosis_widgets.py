@@ -54,7 +54,8 @@ def test_missing_subgroup_and_bad_actor_give_french_notices(store: Store,
     page.afom_form.fill("atouts", "Un constat")
     page.afom_form.submit()
     assert page.afom_form.notice.level == "erreur" and "sous-groupe" in page.afom_form.notice.text
-    page.group.value = "C"
+    page.group = "C"
+    assert page.group_field is not None and page.group_field.value == "C"
     page.actor_form.fill("", "Bailleurs")
     page.actor_form.submit()
     assert "Nom de l'acteur" in page.actor_form.notice.text
@@ -74,8 +75,9 @@ def test_missing_subgroup_and_bad_actor_give_french_notices(store: Store,
 
 def test_solo_trainee_gets_a_personal_session_and_exports(store: Store) -> None:
     page = DiagnosisPage(store, {}, trainer_code=None)
-    assert page.solo and page.session == "TERRITOIRE" and page.gate.unlocked
-    assert page.workbook is not None and page.group.value
+    assert page.solo and page.personal and page.gate.unlocked
+    assert page.session is not None and page.session.code == "TERRITOIRE"
+    assert page.workbook is not None and page.group == "Mon territoire"
     page.afom_form.fill("opportunites", "Appel à projets QPV", source="acteur institutionnel")
     page.afom_form.submit()
     content = page.workbook.export("xlsx")
@@ -89,9 +91,9 @@ def test_solo_trainee_gets_a_personal_session_and_exports(store: Store) -> None:
 
 def test_no_session_with_a_trainer_code_says_so(store: Store) -> None:
     page = DiagnosisPage(store, {}, trainer_code="CODE")
-    assert page.session is None and "Aucune session" in page._notice.text
+    assert page.session is None and "Aucune session" in page.notice.text
     visit = VisitPage(store, {"session": "ABSENTE"}, trainer_code="CODE")
-    assert visit.session is None and "n'existe pas" in visit._notice.text
+    assert visit.session is None and "n'existe pas" in visit.notice.text
 
 
 def test_territory_tab_shows_figures_with_vintage_and_source(store: Store,

@@ -23,7 +23,7 @@ def _page(store: Store, **kwargs: object) -> HomePage:
 def test_without_a_session_the_page_says_so_and_offers_no_form(store: Store) -> None:
     page = _page(store)
     assert page.session is None and page.registration is None
-    assert "Aucune session" in page._notice.text
+    assert "Aucune session" in page.notice.text
 
 
 def test_programme_highlights_the_running_sequence(store: Store, session_code: str) -> None:
@@ -145,19 +145,19 @@ def test_trainer_creates_activates_and_resets_sessions(store: Store) -> None:
     assert page.session is not None and page.registration is not None
     store.add_participant("J1J2", function="f", territory="t")
     admin._reset.click()  # not confirmed: nothing happens
-    assert "cochez" in admin._notice.text and len(store.list_participants("J1J2")) == 1
+    assert "cochez" in admin.notice.text and len(store.list_participants("J1J2")) == 1
     admin._confirm.value = True
     admin._reset.click()
     assert store.list_participants("J1J2") == []
     admin._code.value = "J1J2"
     admin._create.click()
-    assert "existe déjà" in admin._notice.text
+    assert "existe déjà" in admin.notice.text
 
 
 def test_unknown_session_in_the_address_is_explained(store: Store, session_code: str) -> None:
     page = HomePage(store, {"session": "NOPE99"}, trainer_code="X", now=NOW)
     assert page.session is None
-    assert "NOPE99" in page._notice.text and "n'existe pas" in page._notice.text
+    assert "NOPE99" in page.notice.text and "n'existe pas" in page.notice.text
 
 
 @pytest.mark.parametrize("query", [{"session": "test1"}, {}])

@@ -71,7 +71,8 @@ def neutralised(frame: pd.DataFrame) -> pd.DataFrame:
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """Return ``frame`` as CSV for a French spreadsheet (``;``, UTF-8 with BOM), neutralised."""
-    return neutralised(frame).to_csv(index=False, sep=CSV_SEPARATOR).encode("utf-8-sig")
+    text: str = neutralised(frame).to_csv(index=False, sep=CSV_SEPARATOR)
+    return text.encode("utf-8-sig")
 
 
 def sheet_name(wanted: str, used: set[str]) -> str:

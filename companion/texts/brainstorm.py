@@ -181,6 +181,7 @@ EXPORT_READY = "Fichiers prêts : cliquez sur un lien pour les télécharger."
 IMPORT_TITLE = "Réimporter une sauvegarde JSON (dans une base où la session n'existe pas)"
 IMPORT_DONE = "Session « {code} » réimportée : {count} contributions."
 IMPORT_BAD = "Ce fichier n'est pas une sauvegarde du compagnon lisible ({reason})."
+IMPORT_NO_FILE = "aucun fichier"
 
 # Column names of tables and exports
 COL_ROUND = "Manche"

@@ -87,6 +87,7 @@ CHART_AFOM_EXTERNAL = "Externe (l'environnement)"
 # Trainer moderation
 MODERATION_TITLE = "Animation : valider, modifier, fusionner"
 PICK_ITEM = "Constat"
+PICK_ITEM_REQUIRED = PICK_ITEM + " : choisissez un constat."
 VALIDATE = "Valider en plénière"
 UNVALIDATE = "Remettre en « proposé »"
 EDIT = "Enregistrer la modification"

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 SAMPLE_LABEL = "Régie de quartier des Tilleuls (exemple fictif)"
 OWN_LABEL = "Mes données — {name}"
+OWN_GIVEN = "tableaux fournis"
+SROI_BY_YEAR = "Impact par année et par résultat"
+POINTS = "points"
 UNDEFINED = "—"
 
 # Controls

@@ -1,4 +1,5 @@
-"""Building blocks shared by every page: messages, figures, the trainer gate, live refresh.
+"""Building blocks shared by every page: messages, figures, the trainer gate and the trainer's
+actions checked against it, live refresh.
 
 Widgets are composites of stock ipywidgets. User text only reaches HTML through
 :mod:`companion.core.html` / :func:`companion.core.safety.escape`.
@@ -19,7 +20,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import traitlets
 
-from companion.core.errors import CompanionError
+from companion.core.errors import CompanionError, PermissionDenied
 from companion.core.html import message
 from companion.core.live import DEFAULT_IDLE_TIMEOUT_S, Poller
 from companion.store import Store
@@ -133,6 +134,11 @@ class TrainerGate(w.VBox):
         else:
             self.children = [w.HBox([self._code, self._unlock]), self._notice]
 
+    @property
+    def solo(self) -> bool:
+        """True when no trainer code is configured (a trainee alone: open from the start)."""
+        return self._expected is None
+
     def check(self, code: str) -> bool:
         """Return True and unlock if ``code`` is the trainer code (slowed after failures)."""
         if self._expected is None:
@@ -152,9 +158,60 @@ class TrainerGate(w.VBox):
         self._notice.show(tc.TRAINER_WRONG_CODE, "erreur")
         return False
 
+    def require(self) -> None:
+        """Refuse (French :class:`PermissionDenied`) unless the gate is unlocked."""
+        if not self.unlocked:
+            raise PermissionDenied(tc.TRAINER_REQUIRED)
+
     def _on_unlock(self, _button: w.Button) -> None:
         self.check(self._code.value)
         self._code.value = ""
+
+
+def trainer_only(notice_attr: str = "_notice", gate_attr: str = "gate") -> Callable[[F], F]:
+    """Decorate a trainer action: the gate is checked in the kernel on every call.
+
+    Hiding the trainer's buttons is not enough: whatever calls the method (a button, a test, a
+    crafted message), a locked gate — or no gate at all — refuses with the French notice
+    « réservée au formateur ». Errors become notices as with :func:`guarded`. The instance
+    holds its :class:`TrainerGate` at ``gate_attr`` and its :class:`Notice` at ``notice_attr``.
+    """
+
+    def decorate(method: F) -> F:
+        @functools.wraps(method)
+        def checked(self: Any, *args: Any, **kwargs: Any) -> Any:
+            gate: TrainerGate | None = getattr(self, gate_attr, None)
+            if gate is None:
+                raise PermissionDenied(tc.TRAINER_REQUIRED)
+            gate.require()
+            return method(self, *args, **kwargs)
+
+        return guarded(notice_attr)(checked)  # type: ignore[return-value]
+
+    return decorate
+
+
+class TrainerPanel(w.VBox):
+    """A trainer's panel on one session: its actions, decorated with :func:`trainer_only`,
+    need the unlocked gate; :meth:`done` reports success and tells the page."""
+
+    def __init__(self, store: Store, session: str, gate: TrainerGate | None,
+                 on_write: Callable[[], None] | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._store, self._session = store, session
+        self.gate = gate
+        self._on_write = on_write or (lambda: None)
+        self._notice = Notice()
+
+    @property
+    def notice(self) -> Notice:
+        """The panel's message area."""
+        return self._notice
+
+    def done(self, message: str) -> None:
+        """Show ``message`` as a success and tell the page something was written."""
+        self._notice.show(message, "succes")
+        self._on_write()
 
 
 TRAINER_IDLE_TIMEOUT_S = 4 * 60 * 60

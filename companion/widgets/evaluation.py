@@ -22,7 +22,7 @@ from companion.home.icebreaker import expectations
 from companion.store import Store
 from companion.texts import evaluation as tx
 from companion.texts import report as tr
-from companion.widgets.base import FigureView, Notice, button, guarded
+from companion.widgets.base import FigureView, Notice, TrainerGate, button, guarded, trainer_only
 from companion.widgets.page import SequencePage
 
 SCORES = [(str(n), n) for n in range(1, 6)]
@@ -124,9 +124,10 @@ class SurveyForm(w.VBox):
 class CoverageBoard(w.VBox):
     """The trainer marks each expectation covered or not; the share updates."""
 
-    def __init__(self, store: Store, session: str, **kwargs: Any) -> None:
+    def __init__(self, store: Store, session: str, gate: TrainerGate | None,
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._store, self._session = store, session
+        self._store, self._session, self.gate = store, session, gate
         self._share = w.HTML()
         self._share.add_class("cp-coverage-share")
         self._rows = w.VBox()
@@ -172,7 +173,7 @@ class CoverageBoard(w.VBox):
             rows.append(row)
         self._rows.children = tuple(rows)
 
-    @guarded()
+    @trainer_only()
     def _on_toggle(self, uid: str, covered: bool | None) -> None:
         if self._updating:
             return
@@ -206,8 +207,9 @@ class EvaluationPage(SequencePage):
         self.form = SurveyForm(self._store, session, self.survey)
         return [self.form]
 
-    def build_trainer(self, session: str) -> list[w.Widget]:
-        self.coverage = CoverageBoard(self._store, session)
+    def build_trainer(self) -> list[w.Widget]:
+        assert self.session is not None
+        self.coverage = CoverageBoard(self._store, self.session.code, self.gate)
         self.refresh()
         return [w.HTML(f"<h3>{tx.RESULTS_TITLE}</h3>"), self._count, *self.charts.values(),
                 self._tables, self.coverage,

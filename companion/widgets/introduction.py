@@ -202,7 +202,7 @@ class IntroductionPage(SequencePage):
         self.quiz = QuizForm(self._store, session, logic.quiz())
         return [self.glossary, timeline, regies, figures, self.quiz]
 
-    def build_trainer(self, session: str) -> list[w.Widget]:
+    def build_trainer(self) -> list[w.Widget]:
         self.refresh()
         return [w.HTML(f"<h3>{tx.QUIZ_RESULTS_TITLE}</h3>"), self._results]
 

@@ -1,23 +1,215 @@
-"""Base of the sequence pages (introduction, round table, evaluation, report): the session from
-the page's query or the active one, a participant area and a trainer area behind the gate."""
+"""The base of every page of the course: the session it serves, the trainer's gated area built
+on first unlock, the visitor's address applied on arrival, live refresh.
+
+A page subclasses :class:`SessionPage` (or :class:`SequencePage`, its standard layout), lays out
+its widgets in its constructor and calls :meth:`SessionPage.open_page` last. Preheated Voilà
+kernels build the page before anyone arrives; :meth:`SessionPage.apply_query` then binds it to
+the visitor (see CONTRIBUTING.md, « Pages opened by a whole class »).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, ClassVar
 
 import ipywidgets as w
+import traitlets
 
 from companion.core import config
 from companion.core.model import TrainingSession
 from companion.core.safety import escape
 from companion.store import Store
+from companion.store.sessions import PersonalSession, Resolution, resolve_session
 from companion.texts import common as tc
 from companion.widgets.base import LivePage, Notice, TrainerGate
 
 
-class SequencePage(LivePage):
-    """A live page bound to one session, with a participant area and a gated trainer area.
+def trainer_code_of(trainer_code: str | object | None) -> str | None:
+    """Return the trainer code a page uses: the given one, or (``...``) the one ``companion
+    serve`` configured; None (a trainee alone) when there is none."""
+    code = config.trainer_code() if trainer_code is ... else trainer_code
+    return code if isinstance(code, str) else None
+
+
+class TrainerArea(w.VBox):
+    """The trainer's box: its title, the gate, and an area built once, on first unlock.
+
+    ``build`` returns the area's widgets; it runs only when the gate is unlocked and ``ready()``
+    holds (typically: the page serves a session), so that charts and pandas load for the
+    trainer only and participant pages stay light. :meth:`reset` drops what was built (the
+    page changed session); the next :meth:`open_area` builds again.
+    """
+
+    built = traitlets.Bool(False, help="True once the area's widgets were built.")
+
+    def __init__(self, gate: TrainerGate, build: Callable[[], Sequence[w.Widget]], *,
+                 ready: Callable[[], bool] = lambda: True, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.gate = gate
+        self._build, self._ready = build, ready
+        self._area = w.VBox()
+        self.builds = 0
+        self.add_class("cp-trainer")
+        self.children = (w.HTML(f"<h2>{tc.TRAINER_PANEL_TITLE}</h2>"), gate, self._area)
+        gate.observe(lambda _change: self.open_area(), names="unlocked")
+
+    @property
+    def content(self) -> tuple[w.Widget, ...]:
+        """The widgets built for the trainer (empty while locked)."""
+        return tuple(self._area.children)
+
+    def open_area(self) -> bool:
+        """Build the area if the gate is unlocked and the page is ready; return ``built``."""
+        if self.gate.unlocked and not self.built and self._ready():
+            self._area.children = tuple(self._build())
+            self.builds += 1
+            self.built = True
+        return self.built
+
+    def reset(self) -> None:
+        """Forget the built widgets (they served another session)."""
+        self._area.children = ()
+        self.built = False
+
+
+class SessionPage(LivePage):
+    """A live page serving one session, with the trainer's gated area.
+
+    The base owns: the trainer code and :attr:`gate`, :attr:`trainer_area` (built lazily by
+    :meth:`build_trainer`), the choice of the session (:func:`companion.store.sessions.
+    resolve_session`: the address, the active session, in solo mode a personal one if
+    :attr:`personal_session` says so), the :attr:`session` trait, :meth:`apply_query` for
+    preheated kernels and the start of the poller. Subclasses implement :meth:`bind` (build
+    what depends on the session and the visitor), :meth:`build_trainer` and :meth:`refresh`.
+    """
+
+    session = traitlets.Instance(TrainingSession, allow_none=True,
+                                 help="The session this page serves (None: none to serve).")
+
+    #: The personal session of a trainee alone, for pages that offer one (None: no fallback).
+    personal_session: ClassVar[PersonalSession | None] = None
+    #: Whether the trainer's area needs a session to be built.
+    trainer_needs_session: ClassVar[bool] = True
+
+    def __init__(self, store: Store, query: Mapping[str, str] | None = None, *,
+                 trainer_code: str | object | None = ..., start: bool = True,
+                 **kwargs: Any) -> None:
+        super().__init__(store, **kwargs)
+        self._query: dict[str, str] = dict(query or {})
+        self._start_poller = start
+        self._personal = False
+        self._notice = Notice()
+        self.gate = TrainerGate(trainer_code_of(trainer_code))
+        self.trainer_area = TrainerArea(self.gate, self._build_trainer_area,
+                                        ready=self._trainer_ready)
+
+    # --- public state ------------------------------------------------------------------------
+    @property
+    def notice(self) -> Notice:
+        """The page's message area."""
+        return self._notice
+
+    @property
+    def query(self) -> dict[str, str]:
+        """The page's query parameters (a copy)."""
+        return dict(self._query)
+
+    @property
+    def solo(self) -> bool:
+        """True for a trainee alone: no trainer code, everything open."""
+        return self.gate.solo
+
+    @property
+    def personal(self) -> bool:
+        """True when the page serves the trainee's personal session."""
+        return self._personal
+
+    @property
+    def session_code(self) -> str | None:
+        """The code of the session served, or None."""
+        return self.session.code if self.session is not None else None
+
+    # --- life cycle --------------------------------------------------------------------------
+    def open_page(self) -> None:
+        """Finish building: bind to the session of the query, open the trainer's area if the
+        gate is already open, start live refresh. Subclasses call it last in ``__init__``."""
+        self._apply(self.resolve(), force=True)
+        self.poller.mark_seen()
+        if self._start_poller:
+            self.start_live()
+
+    def apply_query(self, query: Mapping[str, str]) -> None:
+        """Take the visitor's parameters (``session``, ``groupe``…) once the page is opened.
+
+        A preheated Voilà kernel builds the page before anyone arrives; on arrival the page
+        binds to the visitor's session and rebuilds what depends on the visitor.
+        """
+        self._query = dict(query)
+        self._notice.clear()
+        self.query_changed()
+        self.visitor_arrived()
+        self._apply(self.resolve(), force=True)
+        self.touch()
+        self._safe_refresh()
+        self.poller.mark_seen()
+
+    def resolve(self) -> Resolution:
+        """Return the session of the current query (shown problem, if any, in the notice)."""
+        found = resolve_session(self._store, self._query, solo=self.solo,
+                                personal=self.personal_session)
+        if found.session is None:
+            self._notice.show(found.problem, found.level)
+        return found
+
+    def rebind(self, *, force: bool = False) -> bool:
+        """Resolve the session again (the active one may have changed); rebind if it changed,
+        or anyway with ``force``. Return True when the page was bound again."""
+        return self._apply(self.resolve(), force=force)
+
+    def _apply(self, found: Resolution, *, force: bool) -> bool:
+        new = found.session
+        changed = (new.code if new else None) != self.session_code
+        if not changed and not force:
+            return False
+        if changed:
+            self.trainer_area.reset()
+            if new is not None and self.session is None:
+                self._notice.clear()
+        self._personal = found.personal
+        self.session = new
+        self.bind(new)
+        self.trainer_area.open_area()
+        return True
+
+    def _trainer_ready(self) -> bool:
+        return self.session is not None or not self.trainer_needs_session
+
+    def _build_trainer_area(self) -> list[w.Widget]:
+        widgets = list(self.build_trainer())
+        self.touch()
+        return widgets
+
+    # --- hooks -------------------------------------------------------------------------------
+    def query_changed(self) -> None:
+        """Hook: the query was replaced (read page-specific parameters here)."""
+
+    def visitor_arrived(self) -> None:
+        """Hook: the visitor's request is known (``visitor_id()`` works now)."""
+
+    def bind(self, session: TrainingSession | None) -> None:
+        """Hook: build what depends on the session and the visitor (None: no session)."""
+
+    def build_trainer(self) -> list[w.Widget]:
+        """Return the widgets of the trainer's space (built once unlocked)."""
+        return []
+
+    def refresh(self) -> None:
+        """Re-read the store (default: nothing live)."""
+
+
+class SequencePage(SessionPage):
+    """The standard layout of a sequence page (introduction, round table, evaluation,
+    report): title, notice, participant area, trainer's area, live bar.
 
     Subclasses implement :meth:`build_participant`, :meth:`build_trainer` and :meth:`refresh`.
     """
@@ -27,76 +219,19 @@ class SequencePage(LivePage):
     def __init__(self, store: Store, query: Mapping[str, str] | None = None, *, title: str,
                  trainer_code: str | object | None = ..., start: bool = True,
                  **kwargs: Any) -> None:
-        super().__init__(store, **kwargs)
-        code = config.trainer_code() if trainer_code is ... else trainer_code
-        self._notice = Notice()
-        self.session: TrainingSession | None = self._resolve(dict(query or {}))
-        self.gate = TrainerGate(code if isinstance(code, str) else None)
+        super().__init__(store, query, trainer_code=trainer_code, start=start, **kwargs)
         self._participant_area = w.VBox()
-        self._trainer_area = w.VBox()
-        trainer_box = w.VBox([w.HTML(f"<h2>{tc.TRAINER_PANEL_TITLE}</h2>"), self.gate,
-                              self._trainer_area])
-        trainer_box.add_class("cp-trainer")
         self.add_class(self.css_class)
         self.children = (w.HTML(f"<h1>{escape(title)}</h1>"), self._notice,
-                         self._participant_area, trainer_box, self.live_bar())
-        if self.session is not None:
-            self._participant_area.children = tuple(self.build_participant(self.session.code))
-        self.gate.observe(lambda _c: self._open_trainer(), names="unlocked")
-        self._open_trainer()
-        self.poller.mark_seen()
-        if start:
-            self.start_live()
+                         self._participant_area, self.trainer_area, self.live_bar())
+        self.open_page()
 
-    @property
-    def notice(self) -> Notice:
-        """The page's message area."""
-        return self._notice
-
-    def apply_query(self, query: Mapping[str, str]) -> None:
-        """Take the visitor's parameters (``session``) once the page is opened.
-
-        A preheated Voilà kernel builds the page before anyone arrives; on arrival the page
-        binds to the visitor's session and rebuilds its participant area for this visitor.
-        """
-        self._notice.clear()
-        session = self._resolve(dict(query))
-        if session is None or self.session is None or session.code != self.session.code:
-            self._trainer_area.children = ()
-        self.session = session
+    def bind(self, session: TrainingSession | None) -> None:
+        """Rebuild the participant area for this session and visitor."""
         self._participant_area.children = (
             tuple(self.build_participant(session.code)) if session is not None else ()
         )
-        self.visitor_arrived()
-        self._open_trainer()
-        self.touch()
-        self.refresh()
-        self.poller.mark_seen()
-
-    def visitor_arrived(self) -> None:
-        """Hook: the visitor's request is known (``visitor_id()`` works now)."""
-
-    def _resolve(self, query: dict[str, str]) -> TrainingSession | None:
-        code = query.get("session", "").strip().upper()
-        found = self._store.get_session(code) if code else self._store.active_session()
-        if code and found is None:
-            self._notice.show(tc.UNKNOWN_SESSION.format(code=code), "erreur")
-        elif found is None:
-            self._notice.show(tc.NO_SESSION)
-        return found
-
-    def _open_trainer(self) -> None:
-        if self.gate.unlocked and self.session is not None and not self._trainer_area.children:
-            self._trainer_area.children = tuple(self.build_trainer(self.session.code))
-            self.touch()
 
     def build_participant(self, session: str) -> list[w.Widget]:
         """Return the widgets every visitor sees."""
         return []
-
-    def build_trainer(self, session: str) -> list[w.Widget]:
-        """Return the widgets of the trainer's space (built once unlocked)."""
-        return []
-
-    def refresh(self) -> None:
-        """Re-read the store (default: nothing live)."""

@@ -15,7 +15,7 @@ from companion.report.build import write_report
 from companion.report.model import ReportFiles
 from companion.store import Store
 from companion.texts import report as tx
-from companion.widgets.base import Notice, button, guarded
+from companion.widgets.base import Notice, TrainerGate, button, trainer_only
 from companion.widgets.page import SequencePage
 
 MIME = {".html": "text/html", ".xlsx":
@@ -39,10 +39,10 @@ def default_out_dir() -> Path:
 class ReportPanel(w.VBox):
     """« Anonymiser » box, « Produire le rapport » button, download links."""
 
-    def __init__(self, store: Store, session: str, out_dir: Path | None = None,
-                 **kwargs: Any) -> None:
+    def __init__(self, store: Store, session: str, gate: TrainerGate | None,
+                 out_dir: Path | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._store, self._session = store, session
+        self._store, self._session, self.gate = store, session, gate
         self._out_dir = out_dir or default_out_dir()
         self._anonymise = w.Checkbox(description=tx.ANONYMISE, value=False, indent=False)
         self._anonymise.add_class("cp-report-anonymise")
@@ -67,7 +67,7 @@ class ReportPanel(w.VBox):
         self._build.click()
         return self.files
 
-    @guarded()
+    @trainer_only()
     def _on_build(self, _button: w.Button) -> None:
         self._notice.show(tx.BUILDING)
         self.files = write_report(self._store, self._session, self._out_dir,
@@ -92,6 +92,7 @@ class ReportPage(SequencePage):
         self.panel: ReportPanel | None = None
         super().__init__(store, query, title=tx.TITLE, start=False, **kwargs)
 
-    def build_trainer(self, session: str) -> list[w.Widget]:
-        self.panel = ReportPanel(self._store, session, self._out)
+    def build_trainer(self) -> list[w.Widget]:
+        assert self.session is not None
+        self.panel = ReportPanel(self._store, self.session.code, self.gate, self._out)
         return [self.panel]

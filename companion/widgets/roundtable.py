@@ -14,7 +14,7 @@ from companion.core.visitor import visitor_id
 from companion.roundtable import questions as logic
 from companion.store import Store
 from companion.texts import roundtable as tx
-from companion.widgets.base import Notice, button, guarded
+from companion.widgets.base import Notice, button, guarded, trainer_only
 from companion.widgets.page import SequencePage
 
 
@@ -116,7 +116,7 @@ class RoundTablePage(SequencePage):
                        f"<small>{escape(self.table.source)}</small></details>"),
                 self._current, ask, w.HTML(f"<h3>{tx.LIST_TITLE}</h3>"), self._list]
 
-    def build_trainer(self, session: str) -> list[w.Widget]:
+    def build_trainer(self) -> list[w.Widget]:
         previous = button(tx.PREVIOUS, "cp-rt-prev")
         following = button(tx.NEXT, "cp-rt-next", "info")
         save = button(tx.NOTE_SAVE, "cp-rt-note-save", "primary")
@@ -157,27 +157,29 @@ class RoundTablePage(SequencePage):
         self.touch()
         if action == "upvote":
             logic.upvote(self._store, self.session.code, uid, self.voter)
-        elif self.gate.unlocked and action == "answered":
+        elif action in ("answered", "hide"):
+            self.gate.require()  # checked here too: the buttons are only hidden from others
+        if action == "answered":
             card = self.cards[uid]
             answered = not (card.question is not None and card.question.answered)
             logic.mark_answered(self._store, uid, answered)
             self._ask_notice.show(tx.ANSWERED_DONE if answered else tx.REOPENED, "succes")
-        elif self.gate.unlocked and action == "hide":
+        elif action == "hide":
             logic.hide(self._store, uid)
             self._ask_notice.show(tx.HIDDEN_DONE, "succes")
         self.refresh()
 
-    @guarded("_trainer_notice")
+    @trainer_only("_trainer_notice")
     def move(self, step: int) -> None:
         """Show the previous (-1) or next (+1) programme question on every page."""
-        if self.session is None or not self.gate.unlocked:
+        if self.session is None:
             return
         self.touch()
         self._index = logic.set_current(self._store, self.session.code, self.table,
                                         self._index + step)
         self.refresh()
 
-    @guarded("_trainer_notice")
+    @trainer_only("_trainer_notice")
     def _on_save_note(self, _button: w.Button) -> None:
         if self.session is None:
             return

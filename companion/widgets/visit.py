@@ -11,17 +11,14 @@ import ipywidgets as w
 from companion.charts.diagnosis import radar_figure
 from companion.content.course import VisitItem, course
 from companion.content.diagnosis import DiagnosticContent, diagnostic_content
-from companion.core import config
 from companion.core.html import table_html
-from companion.core.model import TRAINER
+from companion.core.model import TRAINER, TrainingSession
 from companion.core.safety import escape
 from companion.store import Store
-from companion.texts import common as tc
-from companion.texts import diagnosis as td
 from companion.texts import visit as tv
 from companion.visit import grid as logic
-from companion.widgets.base import FigureView, LivePage, Notice, TrainerGate, button, guarded
-from companion.widgets.diagnosis.page import GroupField, WorkbookPanel, resolve_session
+from companion.widgets.base import FigureView, Notice, TrainerGate, button, guarded, trainer_only
+from companion.widgets.diagnosis.page import GroupField, SubgroupPage, WorkbookPanel
 
 LABEL = {"description_width": "11em"}
 
@@ -147,10 +144,12 @@ class VisitForm(w.VBox):
 class VisitDebrief(w.VBox):
     """The trainer's view: assignments, then every subgroup's observations, radar, partners."""
 
-    def __init__(self, store: Store, session: str, items: tuple[VisitItem, ...],
-                 content: DiagnosticContent | None = None, **kwargs: Any) -> None:
+    def __init__(self, store: Store, session: str, gate: TrainerGate | None,
+                 items: tuple[VisitItem, ...], content: DiagnosticContent | None = None,
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._store, self._session, self._items = store, session, items
+        self.gate = gate
         self._content = content or diagnostic_content()
         self._group = w.Combobox(description=tv.ASSIGN_GROUP, style=LABEL, ensure_option=False)
         self._group.add_class("cp-assign-group")
@@ -192,7 +191,7 @@ class VisitDebrief(w.VBox):
         self._chosen.value = tuple(item_ids)
         self._assign.click()
 
-    @guarded()
+    @trainer_only()
     def _on_assign(self, _button: w.Button) -> None:
         group = logic.check_group(self._group.value)
         logic.assign(self._store, self._session, group, list(self._chosen.value), actor=TRAINER)
@@ -232,63 +231,51 @@ class VisitDebrief(w.VBox):
             css_class="cp-partners-table", empty=tv.NO_PARTNER)
 
 
-class VisitPage(LivePage):
+class VisitPage(SubgroupPage):
     """The site-visit page (see :class:`companion.widgets.diagnosis.page.DiagnosisPage` for the
     parameters): the subgroup's grid, and the trainer's assignments and debrief."""
 
     def __init__(self, store: Store, query: Mapping[str, str] | None = None, *,
                  trainer_code: str | object | None = ...,
                  items: tuple[VisitItem, ...] | None = None, **kwargs: Any) -> None:
-        super().__init__(store, **kwargs)
-        query = dict(query or {})
-        code = config.trainer_code() if trainer_code is ... else trainer_code
-        code = code if isinstance(code, str) else None
+        super().__init__(store, query, trainer_code=trainer_code, **kwargs)
         self._items = items or course().visit_items
-        self._notice = Notice()
-        self.session, self.solo, problem = resolve_session(store, query, code)
-        self.gate = TrainerGate(code)
-        self._trainer_area = w.VBox()
+        self._title = w.HTML(f"<h2>{tv.PAGE_TITLE}</h2>")
+        self.form: VisitForm | None = None
         self.debrief: VisitDebrief | None = None
         self.workbook: WorkbookPanel | None = None
         self.add_class("cp-visit")
-        title = w.HTML(f"<h2>{tv.PAGE_TITLE}</h2>")
-        if self.session is None:
-            self._notice.show(problem, "erreur")
-            empty: tuple[Any, ...] = (title, self._notice)
+        self.observe(lambda _c: self._refresh_form(), names="group")
+        self.open_page()
+
+    def bind(self, session: TrainingSession | None) -> None:
+        """Build the subgroup's grid for ``session``."""
+        if session is None:
+            self.form = None
+            empty: tuple[Any, ...] = (self._title, self._notice)
             self.children = empty
             return
-        group = query.get("groupe", "")
-        if self.solo:
-            group = group or td.SOLO_GROUP
-            self._notice.show(td.SOLO_MODE.format(code=self.session))
-        self.group = GroupField(store, self.session, group)
-        self.form = VisitForm(store, self.session, self.group, self._items)
-        self.group.observe(lambda _c: self.form.refresh(), names="value")
-        self.gate.observe(lambda _c: self._show_trainer_area(), names="unlocked")
-        trainer_box = w.VBox([w.HTML(f"<h2>{tc.TRAINER_PANEL_TITLE}</h2>"), self.gate,
-                              self._trainer_area])
-        trainer_box.add_class("cp-trainer")
-        self.children = (title, self._notice, self.group, self.form, trainer_box,
+        group = self.bind_group(session)
+        self.form = VisitForm(self._store, session.code, group, self._items)
+        self.children = (self._title, self._notice, group, self.form, self.trainer_area,
                          self.live_bar())
-        self._show_trainer_area()
-        self.poller.mark_seen()
-        self.start_live()
 
-    def _show_trainer_area(self) -> None:
-        if not self.gate.unlocked or self.session is None:
-            self._trainer_area.children = ()
-            return
-        if self.debrief is None:
-            self.debrief = VisitDebrief(self._store, self.session, self._items)
-            self.workbook = WorkbookPanel(self._store, self.session)
-        assert self.workbook is not None
-        self._trainer_area.children = (self.debrief, self.workbook)
+    def _refresh_form(self) -> None:
+        if self.form is not None:
+            self.form.refresh()
+
+    def build_trainer(self) -> list[w.Widget]:
+        """The assignments and debrief, and the « mon territoire » export / import."""
+        assert self.session is not None
+        self.debrief = VisitDebrief(self._store, self.session.code, self.gate, self._items)
+        self.workbook = WorkbookPanel(self._store, self.session.code, self.gate)
+        return [self.debrief, self.workbook]
 
     @guarded()
     def refresh(self) -> None:
         """Re-read the store: this subgroup's items and, for the trainer, the debrief."""
-        if self.session is None:
+        if self.form is None:
             return
         self.form.refresh()
-        if self.debrief is not None:
+        if self.debrief is not None and self.trainer_area.built:
             self.debrief.refresh()

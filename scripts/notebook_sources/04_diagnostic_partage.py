@@ -29,9 +29,11 @@ Cette page réunit quatre outils, remplis en direct par les sous-groupes :
 propre territoire (session personnelle « TERRITOIRE ») ; l'espace du bas exporte tout en Excel
 ou en JSON et réimporte ces fichiers."""),
     ("code", "import companion\n\ncompanion.warm_up()"),
-    ("md", "Ouverture de la base de la formation et lecture de la session et du sous-groupe "
-           "donnés dans l'adresse (`?session=…&groupe=…`)."),
-    ("code", "store = companion.open_store()\nparametres = companion.page_parameters()"),
+    ("md", "Ouverture de la base de la formation."),
+    ("code", "store = companion.open_store()"),
     ("md", "## Grille AFOM, acteurs, besoins et chiffres du territoire"),
-    ("code", "companion.DiagnosisPage(store, parametres)"),
+    ("code", "diagnostic = companion.DiagnosisPage(store)\ndiagnostic"),
+    ("md", "*La session et le sous-groupe indiqués dans l'adresse de la page "
+           "(`?session=CODE&groupe=NOM`) sont pris en compte à l'ouverture.*"),
+    ("code", "diagnostic.apply_query(companion.page_parameters())"),
 ]

@@ -22,9 +22,11 @@ Le formateur confie des items à chaque sous-groupe. Chaque sous-groupe note ses
 rencontrés ou cités. Le débrief rassemble tous les sous-groupes : observations par item,
 graphique radar des quatre dimensions et liste des partenaires."""),
     ("code", "import companion\n\ncompanion.warm_up()"),
-    ("md", "Ouverture de la base de la formation et lecture de la session et du sous-groupe "
-           "donnés dans l'adresse (`?session=…&groupe=…`)."),
-    ("code", "store = companion.open_store()\nparametres = companion.page_parameters()"),
+    ("md", "Ouverture de la base de la formation."),
+    ("code", "store = companion.open_store()"),
     ("md", "## Grille d'observation et débrief"),
-    ("code", "companion.VisitPage(store, parametres)"),
+    ("code", "visite = companion.VisitPage(store)\nvisite"),
+    ("md", "*La session et le sous-groupe indiqués dans l'adresse de la page "
+           "(`?session=CODE&groupe=NOM`) sont pris en compte à l'ouverture.*"),
+    ("code", "visite.apply_query(companion.page_parameters())"),
 ]

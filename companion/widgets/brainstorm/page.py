@@ -27,8 +27,9 @@ from companion.core.visitor import visitor_id
 from companion.store import Store
 from companion.texts import brainstorm as tb
 from companion.texts import common as tc
-from companion.widgets.base import LivePage, Notice, TrainerGate, button, guarded
+from companion.widgets.base import Notice, button, guarded
 from companion.widgets.brainstorm.cards import IdeaCard, PhaseBanner, group_colour
+from companion.widgets.page import SessionPage
 
 WIDE = w.Layout(width="100%")
 LABEL = {"description_width": "11em"}
@@ -257,7 +258,7 @@ class ParticipantBoard(w.VBox):
         self._changed()
 
 
-class BrainstormPage(LivePage):
+class BrainstormPage(SessionPage):
     """A brainstorm round: the participant's board, and behind the trainer code the wall,
     the animation of the round, the restitution and the exports.
 
@@ -273,62 +274,39 @@ class BrainstormPage(LivePage):
         The code that unlocks the trainer's space; default: the one ``companion serve`` gave.
     """
 
+    group = traitlets.Unicode("", help="The subgroup this page joined (empty: not yet).")
+
     def __init__(self, store: Store, query: Mapping[str, str] | None = None, *,
                  manche: str = "difficultes", trainer_code: str | object | None = ...,
                  content: Course | None = None, base_url: str | None = None,
                  **kwargs: Any) -> None:
-        super().__init__(store, **kwargs)
-        self._query = dict(query or {})
+        super().__init__(store, query, trainer_code=trainer_code, **kwargs)
         self._content = content
         self._base_url = base_url if base_url is not None else config.join_url()
+        self._default_round = manche
         self.round_id = self._query.get("manche", "").strip() or manche
-        code = config.trainer_code() if trainer_code is ... else trainer_code
-        self._solo = not isinstance(code, str)
-        self._notice = Notice()
-        self.session: TrainingSession | None = None
         self.snapshot: Snapshot | None = None
         self.banner = PhaseBanner()
         self._participant_area = w.VBox()
         self.picker: GroupPicker | None = None
         self.board: ParticipantBoard | None = None
-        self.gate = TrainerGate(code if isinstance(code, str) else None)
         self.trainer: Any = None
-        self._trainer_area = w.VBox()
-        self.gate.observe(lambda _c: self._show_trainer_area(), names="unlocked")
-        trainer_box = w.VBox([w.HTML(f"<h2>{tc.TRAINER_PANEL_TITLE}</h2>"), self.gate,
-                              self._trainer_area])
-        trainer_box.add_class("cp-trainer")
         self._clock: asyncio.Task[None] | None = None
         self.add_class("cp-brainstorm")
-        self.children = (self._notice, self.banner, self._participant_area, trainer_box,
+        self.children = (self._notice, self.banner, self._participant_area, self.trainer_area,
                          self.live_bar())
-        self._bind()
-        self._show_trainer_area()
-        self.poller.mark_seen()
-        self.start_live()
+        self.open_page()
 
-    def apply_query(self, query: Mapping[str, str]) -> None:
-        """Take the visitor's parameters (``session``, ``groupe``, ``manche``) once the page
-        is opened: a preheated Voilà kernel builds the page before anyone arrives, so only
-        this light step is left for the visitor's arrival."""
-        self._query = dict(query)
+    def query_changed(self) -> None:
+        """Read the round of the address (``manche``), if any."""
         self.round_id = self._query.get("manche", "").strip() or self.round_id
-        self.session, self.snapshot, self.picker, self.board = None, None, None, None
-        self._participant_area.children = ()
-        self._notice.clear()
-        self._bind()
-        self.touch()
-        self.refresh()
-        self.poller.mark_seen()
 
-    def _bind(self) -> None:
-        code = self._query.get("session", "").strip().upper()
-        session = self._store.get_session(code) if code else self._store.active_session()
+    def bind(self, session: TrainingSession | None) -> None:
+        """Show the round of ``session``; join the address's subgroup, else offer the picker."""
+        self.snapshot, self.picker, self.board, self.group = None, None, None, ""
+        self._participant_area.children = ()
         if session is None:
-            self._notice.show(tc.UNKNOWN_SESSION.format(code=code) if code else tc.NO_SESSION,
-                              "erreur" if code else "info")
             return
-        self.session = session
         self.snapshot = bs.snapshot(self._store, session.code, self.round_id, self._content)
         self.banner.update(self.snapshot)
         group = self._query.get("groupe", "").strip()
@@ -349,6 +327,7 @@ class BrainstormPage(LivePage):
         self.board = ParticipantBoard(self._store, self.session.code, self.round_id, who,
                                       on_write=self._after_write)
         self._participant_area.children = (self.board,)
+        self.group = who.group
         self.refresh()
 
     def _after_write(self) -> None:
@@ -356,22 +335,21 @@ class BrainstormPage(LivePage):
         self.refresh()
         self.poller.mark_seen()
 
-    def _show_trainer_area(self) -> None:
-        if not self.gate.unlocked or self.session is None:
-            self._trainer_area.children = ()
-            return
-        if self.trainer is None:
-            from companion.widgets.brainstorm.trainer_space import TrainerSpace
+    def build_trainer(self) -> list[w.Widget]:
+        """The wall, moderation, animation, restitution and exports (charts load here)."""
+        from companion.widgets.brainstorm.trainer_space import TrainerSpace
 
-            self.trainer = TrainerSpace(self._store, self.session.code, self.round_id,
-                                        gate=self.gate, content=self._content,
-                                        base_url=self._base_url,
-                                        on_write=self._after_write,
-                                        on_round=self._switch_round)
-        self._trainer_area.children = (self.trainer,)
-        if not self._solo:  # the trainer's screen: the participant's form is not needed
+        assert self.session is not None
+        self.trainer = TrainerSpace(self._store, self.session.code, self.round_id,
+                                    gate=self.gate, content=self._content,
+                                    base_url=self._base_url, on_write=self._after_write,
+                                    on_round=self._switch_round)
+        if not self.solo:  # the trainer's screen: the participant's form is not needed
             self._participant_area.layout.display = "none"
-        self.refresh()
+        self.snapshot = bs.snapshot(self._store, self.session.code, self.round_id,
+                                    self._content)
+        self.trainer.update(self.snapshot)
+        return [self.trainer]
 
     def _switch_round(self, round_id: str) -> None:
         self.round_id = round_id
@@ -386,10 +364,9 @@ class BrainstormPage(LivePage):
         """Re-read the round and update every part of the page."""
         if self.session is None:  # the trainer may create the session after this page opened
             if not self._query.get("session"):
-                self._bind()
+                self.rebind()
             if self.session is None:
                 return
-            self._notice.clear()
         self.snapshot = bs.snapshot(self._store, self.session.code, self.round_id,
                                     self._content)
         self.banner.update(self.snapshot)
@@ -397,7 +374,7 @@ class BrainstormPage(LivePage):
             self.picker.refresh()
         if self.board is not None:
             self.board.update(self.snapshot)
-        if self.trainer is not None and self.gate.unlocked:
+        if self.trainer is not None and self.trainer_area.built:
             self.trainer.update(self.snapshot)
         self._start_clock()
 

@@ -17,8 +17,8 @@ from companion.core.safety import escape
 from companion.core.spreadsheet import XLSX_MIME
 from companion.store.backup import backup_json, restore_backup
 from companion.texts import brainstorm as tb
-from companion.widgets.base import FigureView, button, guarded
-from companion.widgets.brainstorm.wall import _Gated
+from companion.widgets.base import FigureView, button, trainer_only
+from companion.widgets.brainstorm.wall import RoundPanel
 
 
 def top_list_html(frame: pd.DataFrame, by: str, revealed: bool, n: int = 3) -> str:
@@ -123,7 +123,7 @@ class RestitutionView(w.VBox):
                                                self._preco, self._unanswered))
 
 
-class ExportPanel(_Gated):
+class ExportPanel(RoundPanel):
     """Download links for the round (CSV, XLSX, HTML, Markdown) and the session backup (JSON);
     re-import of a backup."""
 
@@ -146,9 +146,9 @@ class ExportPanel(_Gated):
         """Keep the round to export (files are built on demand)."""
         self.snap = snap
 
-    @guarded()
+    @trainer_only()
     def _on_prepare(self, _b: w.Button) -> None:
-        snap = self._require()
+        snap = self.current()
         session = self._store.get_session(self._session)
         title = session.title if session else ""
         stem = f"{self._session}-{snap.round.id}"
@@ -173,14 +173,13 @@ class ExportPanel(_Gated):
         self._links.value = "<ul>" + "".join(f"<li>{link}</li>" for link in links) + "</ul>"
         self._notice.show(tb.EXPORT_READY, "succes")
 
-    @guarded()
+    @trainer_only()
     def _on_import(self, _b: w.Button) -> None:
-        self._require()
         if not self._upload.value:
-            raise InputError(tb.IMPORT_BAD.format(reason="aucun fichier"))
+            raise InputError(tb.IMPORT_BAD.format(reason=tb.IMPORT_NO_FILE))
         content = bytes(self._upload.value[0]["content"])
         session = restore_backup(self._store, content)
-        self._done(tb.IMPORT_DONE.format(code=session.code, count=len(
+        self.done(tb.IMPORT_DONE.format(code=session.code, count=len(
             self._store.list_records(session.code))))
 
     def prepare(self) -> None:

@@ -15,18 +15,18 @@ from companion.core import join
 from companion.core.safety import escape
 from companion.store import Store
 from companion.texts import brainstorm as tb
-from companion.widgets.base import Notice, TrainerGate, button, guarded
+from companion.widgets.base import Notice, TrainerGate, button, trainer_only
 from companion.widgets.brainstorm.restitution import ExportPanel, RestitutionView
 from companion.widgets.brainstorm.wall import (
     LABEL,
     ROUND_NOTEBOOKS,
     ModerationPanel,
+    RoundPanel,
     WallView,
-    _Gated,
 )
 
 
-class AnimationPanel(_Gated):
+class AnimationPanel(RoundPanel):
     """Phases, countdown, voting rules, subgroups with their join links, new rounds."""
 
     def __init__(self, store: Store, session: str, gate: TrainerGate,
@@ -114,49 +114,47 @@ class AnimationPanel(_Gated):
                          f"<br><small>{escape(url)}</small></div>")
         return "".join(items)
 
-    @guarded()
+    @trainer_only()
     def _set_phase(self, phase: str) -> None:
-        snap = self._require()
+        snap = self.current()
         bs.set_phase(self._store, self._session, snap.round.id, phase, self._content)
-        self._done(tb.PHASE_CHANGED.format(phase=tb.PHASE_LABELS[phase]))
+        self.done(tb.PHASE_CHANGED.format(phase=tb.PHASE_LABELS[phase]))
 
-    @guarded()
+    @trainer_only()
     def _start_timer(self, _b: w.Button) -> None:
-        snap = self._require()
+        snap = self.current()
         bs.start_timer(self._store, self._session, snap.round.id, self._minutes.value,
                        content=self._content)
-        self._done(tb.TIMER_STARTED.format(minutes=self._minutes.value))
+        self.done(tb.TIMER_STARTED.format(minutes=self._minutes.value))
 
-    @guarded()
+    @trainer_only()
     def _stop_timer(self, _b: w.Button) -> None:
-        snap = self._require()
+        snap = self.current()
         bs.stop_timer(self._store, self._session, snap.round.id, self._content)
-        self._done(tb.TIMER_STOP)
+        self.done(tb.TIMER_STOP)
 
-    @guarded()
+    @trainer_only()
     def _apply_rules(self, _b: w.Button) -> None:
-        snap = self._require()
+        snap = self.current()
         bs.set_vote_rules(self._store, self._session, snap.round.id, budget=self._budget.value,
                           stacking=self._stacking.value, content=self._content)
-        self._done(tb.RULES_APPLIED.format(budget=self._budget.value))
+        self.done(tb.RULES_APPLIED.format(budget=self._budget.value))
 
-    @guarded()
+    @trainer_only()
     def _on_add_group(self, _b: w.Button) -> None:
-        self._require()
         name = bs.clean_group(self._group.value)
         self._store.add_group(self._session, name)
         self._group.value = ""
-        self._done(tb.GROUP_ADDED.format(group=name))
+        self.done(tb.GROUP_ADDED.format(group=name))
 
-    @guarded()
+    @trainer_only()
     def _on_add_round(self, _b: w.Button) -> None:
-        self._require()
         new = bs.add_round(self._store, self._session, title=self._round_title.value,
                            question=self._round_question.value,
                            themes=self._round_themes.value,
                            linked_to=self._round_link.value or None, content=self._content)
         self._round_title.value = self._round_question.value = self._round_themes.value = ""
-        self._done(tb.ROUND_ADDED.format(title=new.title, id=new.id))
+        self.done(tb.ROUND_ADDED.format(title=new.title, id=new.id))
 
     def set_phase(self, phase: str) -> None:
         """Press the button of ``phase``."""

@@ -12,12 +12,12 @@ import ipywidgets as w
 
 from companion import brainstorm as bs
 from companion.brainstorm.results import Snapshot, group_label
-from companion.core.errors import InputError, PermissionDenied
+from companion.core.errors import InputError
 from companion.core.safety import escape
 from companion.store import Store
 from companion.texts import brainstorm as tb
 from companion.texts import common as tc
-from companion.widgets.base import Notice, TrainerGate, button, guarded
+from companion.widgets.base import TrainerGate, TrainerPanel, button, trainer_only
 from companion.widgets.brainstorm.cards import group_colour, idea_html
 
 LABEL = {"description_width": "11em"}
@@ -66,32 +66,19 @@ def wall_html(snap: Snapshot, by: str = "theme") -> str:
             f"gap:.6em;align-items:start'>{''.join(cells)}</div>")
 
 
-class _Gated(w.VBox):
-    """A trainer panel: its actions require the unlocked gate."""
+class RoundPanel(TrainerPanel):
+    """A trainer's panel on the round shown (:attr:`snap`); its actions need the gate."""
 
-    def __init__(self, store: Store, session: str, gate: TrainerGate,
-                 on_write: Callable[[], None], **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self._store, self._session, self._gate = store, session, gate
-        self._on_write = on_write
-        self._notice = Notice()
+    def __init__(self, store: Store, session: str, gate: TrainerGate | None,
+                 on_write: Callable[[], None] | None = None, **kwargs: Any) -> None:
+        super().__init__(store, session, gate, on_write, **kwargs)
         self.snap: Snapshot | None = None
 
-    @property
-    def notice(self) -> Notice:
-        """The panel's message area."""
-        return self._notice
-
-    def _require(self) -> Snapshot:
-        if not self._gate.unlocked:
-            raise PermissionDenied(tc.TRAINER_REQUIRED)
+    def current(self) -> Snapshot:
+        """Return the round shown, or refuse (French message) before the first one."""
         if self.snap is None:
             raise InputError(tc.NO_SESSION)
         return self.snap
-
-    def _done(self, message: str) -> None:
-        self._notice.show(message, "succes")
-        self._on_write()
 
 
 class WallView(w.VBox):
@@ -134,7 +121,7 @@ class WallView(w.VBox):
         return str(self._wall.value)
 
 
-class ModerationPanel(_Gated):
+class ModerationPanel(RoundPanel):
     """Hide, edit, move, merge and unmerge cards; type ideas and votes for a paper group."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -219,64 +206,60 @@ class ModerationPanel(_Gated):
             raise InputError(tb.SELECT_ONE)
         return chosen
 
-    @guarded()
+    @trainer_only()
     def _hide(self, _b: w.Button) -> None:
-        self._require()
-        self._done(tb.HIDDEN_DONE.format(count=bs.set_hidden(self._store, self._selected(),
+        self.done(tb.HIDDEN_DONE.format(count=bs.set_hidden(self._store, self._selected(),
                                                              True)))
 
-    @guarded()
+    @trainer_only()
     def _show(self, _b: w.Button) -> None:
-        self._require()
-        self._done(tb.SHOWN_DONE.format(count=bs.set_hidden(self._store, self._selected(),
+        self.done(tb.SHOWN_DONE.format(count=bs.set_hidden(self._store, self._selected(),
                                                             False)))
 
-    @guarded()
+    @trainer_only()
     def _edit(self, _b: w.Button) -> None:
-        self._require()
         bs.edit_text(self._store, self._selected(exactly_one=True)[0], self._new_text.value)
         self._new_text.value = ""
-        self._done(tb.EDITED_DONE)
+        self.done(tb.EDITED_DONE)
 
-    @guarded()
+    @trainer_only()
     def _move(self, _b: w.Button) -> None:
-        snap = self._require()
+        snap = self.current()
         count = bs.move(self._store, snap.round, self._selected(), self._theme.value)
-        self._done(tb.MOVED_DONE.format(count=count))
+        self.done(tb.MOVED_DONE.format(count=count))
 
-    @guarded()
+    @trainer_only()
     def _merge(self, _b: w.Button) -> None:
-        snap = self._require()
+        snap = self.current()
         chosen = self._selected()
         bs.merge(self._store, self._session, chosen, text=self._new_text.value,
                  round_=snap.round)
         self._new_text.value = ""
         self.select.value = ()
-        self._done(tb.MERGED_DONE.format(count=len(chosen)))
+        self.done(tb.MERGED_DONE.format(count=len(chosen)))
 
-    @guarded()
+    @trainer_only()
     def _unmerge(self, _b: w.Button) -> None:
-        self._require()
         count = bs.unmerge(self._store, self._selected(exactly_one=True)[0])
         self.select.value = ()
-        self._done(tb.UNMERGED_DONE.format(count=count))
+        self.done(tb.UNMERGED_DONE.format(count=count))
 
-    @guarded()
+    @trainer_only()
     def _paper_idea(self, _b: w.Button) -> None:
-        snap = self._require()
+        snap = self.current()
         bs.post_for_group(self._store, self._session, snap.round, self._paper_group.value,
                           self._paper_text.value, self._theme.value)
         self._store.add_group(self._session, bs.clean_group(self._paper_group.value))
         self._paper_text.value = ""
-        self._done(tb.IDEA_POSTED)
+        self.done(tb.IDEA_POSTED)
 
-    @guarded()
+    @trainer_only()
     def _paper_vote(self, _b: w.Button) -> None:
-        snap = self._require()
+        snap = self.current()
         count = bs.cast_for_group(self._store, self._session, snap.state,
                                   self._paper_group.value, self._selected(exactly_one=True)[0],
                                   self._paper_count.value, snap.ideas)
-        self._done(tb.PAPER_VOTES_DONE.format(count=count, group=self._paper_group.value))
+        self.done(tb.PAPER_VOTES_DONE.format(count=count, group=self._paper_group.value))
 
     def act(self, css_class: str, uids: list[str] | tuple[str, ...], *, text: str = "",
             theme: str | None = None) -> None:

@@ -17,7 +17,7 @@ from companion.core.visitor import visitor_id
 from companion.diagnosis import afom as logic
 from companion.store import Store
 from companion.texts import diagnosis as td
-from companion.widgets.base import FigureView, Notice, button, guarded
+from companion.widgets.base import FigureView, Notice, TrainerGate, button, guarded, trainer_only
 
 LABEL = {"description_width": "11em"}
 IDEA_KINDS = ("idea",)
@@ -150,9 +150,11 @@ class AfomModeration(w.VBox):
     """The trainer validates, edits, hides and merges items, and promotes brainstorm ideas."""
 
     def __init__(self, store: Store, session: str, content: DiagnosticContent | None = None,
-                 on_change: Callable[[], None] | None = None, **kwargs: Any) -> None:
+                 on_change: Callable[[], None] | None = None, *,
+                 gate: TrainerGate | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._store, self._session = store, session
+        self.gate = gate  # every action checks it (trainer_only)
         self._on_change = on_change or (lambda: None)
         content = content or diagnostic_content()
         self._item = w.Dropdown(description=td.PICK_ITEM, style=LABEL,
@@ -272,25 +274,25 @@ class AfomModeration(w.VBox):
 
     def _chosen(self) -> str:
         if not self._item.value:
-            raise InputError(td.PICK_ITEM + " : choisissez un constat.")
+            raise InputError(td.PICK_ITEM_REQUIRED)
         return str(self._item.value)
 
-    @guarded()
+    @trainer_only()
     def _on_validate(self, _button: w.Button) -> None:
         logic.set_status(self._store, self._chosen(), True, actor=TRAINER)
         self._done(td.VALIDATED_DONE)
 
-    @guarded()
+    @trainer_only()
     def _on_unvalidate(self, _button: w.Button) -> None:
         logic.set_status(self._store, self._chosen(), False, actor=TRAINER)
         self._done(td.UNVALIDATED_DONE)
 
-    @guarded()
+    @trainer_only()
     def _on_hide(self, _button: w.Button) -> None:
         logic.hide_item(self._store, self._chosen(), actor=TRAINER)
         self._done(td.HIDDEN_DONE)
 
-    @guarded()
+    @trainer_only()
     def _on_edit(self, _button: w.Button) -> None:
         uid = self._chosen()
         logic.edit_item(self._store, uid, actor=TRAINER, expected_version=self._versions.get(uid),
@@ -299,13 +301,13 @@ class AfomModeration(w.VBox):
                         priorite=self._priority.value)
         self._done(td.EDITED_DONE)
 
-    @guarded()
+    @trainer_only()
     def _on_merge(self, _button: w.Button) -> None:
         sources = list(self._sources.value)
         logic.merge_items(self._store, self._chosen(), sources, actor=TRAINER)
         self._done(td.MERGED_DONE.format(count=len([s for s in sources if s != self._item.value])))
 
-    @guarded()
+    @trainer_only()
     def _on_promote(self, _button: w.Button) -> None:
         idea = self._ideas.get(self._idea.value or "")
         if idea is None:

@@ -14,16 +14,17 @@ from typing import Any
 
 import ipywidgets as w
 import pandas as pd
+import traitlets
 
 from companion.core import config
 from companion.core.errors import InputError
-from companion.core.model import TRAINER
+from companion.core.model import TRAINER, TrainingSession
 from companion.core.safety import escape
 from companion.report import territory as workbook
 from companion.store import Store
-from companion.texts import common as tc
+from companion.store.sessions import PersonalSession
 from companion.texts import diagnosis as td
-from companion.widgets.base import LivePage, Notice, TrainerGate, button, guarded
+from companion.widgets.base import Notice, TrainerGate, button, guarded, trainer_only
 from companion.widgets.diagnosis.actors import (
     NeedsBoard,
     NeedsForm,
@@ -32,29 +33,10 @@ from companion.widgets.diagnosis.actors import (
 )
 from companion.widgets.diagnosis.afom import AfomBoard, AfomForm, AfomModeration
 from companion.widgets.diagnosis.territory import TerritoryPanel
+from companion.widgets.page import SessionPage
 
 MIME = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "json": "application/json"}
-
-
-def resolve_session(store: Store, query: Mapping[str, str],
-                    trainer_code: str | None) -> tuple[str | None, bool, str]:
-    """Return (session code, solo mode, error message) for a page.
-
-    The ``session`` of the query, else the active session, else — for a trainee alone (no
-    trainer code) — the personal session « TERRITOIRE ».
-    """
-    code = query.get("session", "").strip().upper()
-    if code:
-        if store.get_session(code) is None:
-            return None, False, tc.UNKNOWN_SESSION.format(code=code)
-        return code, False, ""
-    active = store.active_session()
-    if active is not None:
-        return active.code, False, ""
-    if trainer_code is None:
-        return workbook.own_session(store), True, ""
-    return None, False, tc.NO_SESSION
 
 
 class GroupField(w.Combobox):
@@ -96,9 +78,10 @@ def download_link(content: bytes, name: str, css_class: str) -> str:
 class WorkbookPanel(w.VBox):
     """Export the session's diagnosis and visit to XLSX / JSON; import such a file back."""
 
-    def __init__(self, store: Store, session: str, **kwargs: Any) -> None:
+    def __init__(self, store: Store, session: str, gate: TrainerGate | None,
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._store, self._session = store, session
+        self._store, self._session, self.gate = store, session, gate
         self._xlsx = button(td.EXPORT_XLSX, "cp-export-xlsx", "primary")
         self._json = button(td.EXPORT_JSON, "cp-export-json")
         self._xlsx.on_click(lambda _b: self._export("xlsx"))
@@ -121,7 +104,7 @@ class WorkbookPanel(w.VBox):
         """The panel's message area."""
         return self._notice
 
-    @guarded()
+    @trainer_only()
     def _export(self, kind: str) -> None:
         maker = workbook.to_xlsx if kind == "xlsx" else workbook.to_json
         self.exported = maker(self._store, self._session)
@@ -135,7 +118,7 @@ class WorkbookPanel(w.VBox):
         (self._xlsx if kind == "xlsx" else self._json).click()
         return self.exported
 
-    @guarded()
+    @trainer_only()
     def import_bytes(self, content: bytes, name: str) -> None:
         """Import a file exported by the companion (French notice on any problem)."""
         report = workbook.import_file(self._store, self._session, content, name, actor=TRAINER)
@@ -147,7 +130,55 @@ class WorkbookPanel(w.VBox):
             self.import_bytes(bytes(item["content"]), str(item["name"]))
 
 
-class DiagnosisPage(LivePage):
+#: The personal session of a trainee alone on the diagnosis, visit and indicators pages.
+TERRITORY_SESSION = PersonalSession(workbook.OWN_SESSION, td.SOLO_GROUP)
+
+
+class SubgroupPage(SessionPage):
+    """A page where participants contribute per subgroup (the diagnosis, the visit).
+
+    The subgroup comes from the address (``?groupe=…``) or the field at the top; the
+    :attr:`group` trait and the field follow each other. A trainee alone works in the
+    personal session « TERRITOIRE ».
+    """
+
+    group = traitlets.Unicode("", help="The subgroup this page writes for (empty: none yet).")
+    personal_session = TERRITORY_SESSION
+
+    def __init__(self, store: Store, query: Mapping[str, str] | None = None, *,
+                 trainer_code: str | object | None = ..., **kwargs: Any) -> None:
+        super().__init__(store, query, trainer_code=trainer_code, **kwargs)
+        self.group_field: GroupField | None = None
+        self.observe(self._on_group, names="group")
+
+    def bind_group(self, session: TrainingSession) -> GroupField:
+        """Build the subgroup field of ``session`` (the address's, or the solo default)."""
+        if self.personal:
+            self._notice.show(td.SOLO_MODE.format(code=session.code))
+        name = self._query.get("groupe", "") or (td.SOLO_GROUP if self.personal else "")
+        field = GroupField(self._store, session.code, name)
+        field.observe(lambda _c: self._follow_field(), names="value")
+        self.group_field = field
+        self.group = field.name()
+        return field
+
+    def current_group(self) -> str:
+        """Return the subgroup (registered in the store), or refuse an empty one."""
+        if self.group_field is None:
+            raise InputError(td.GROUP_REQUIRED)
+        return self.group_field.current()
+
+    def _follow_field(self) -> None:
+        if self.group_field is not None:
+            self.group = self.group_field.name()
+
+    def _on_group(self, change: dict[str, Any]) -> None:
+        field = self.group_field
+        if field is not None and field.name() != change["new"]:
+            field.value = change["new"]
+
+
+class DiagnosisPage(SubgroupPage):
     """The diagnosis page: forms for the subgroups, shared views, trainer moderation.
 
     Parameters
@@ -166,35 +197,28 @@ class DiagnosisPage(LivePage):
     def __init__(self, store: Store, query: Mapping[str, str] | None = None, *,
                  trainer_code: str | object | None = ...,
                  tables: Mapping[str, pd.DataFrame] | None = None, **kwargs: Any) -> None:
-        super().__init__(store, **kwargs)
-        query = dict(query or {})
-        code = config.trainer_code() if trainer_code is ... else trainer_code
-        code = code if isinstance(code, str) else None
-        self._notice = Notice()
-        self.session, self.solo, problem = resolve_session(store, query, code)
-        self.gate = TrainerGate(code)
-        self._trainer_area = w.VBox()
-        self.add_class("cp-diagnosis")
+        super().__init__(store, query, trainer_code=trainer_code, **kwargs)
         self.territory = TerritoryPanel(tables)
-        if self.session is None:
-            self._notice.show(problem, "erreur")
-            empty: tuple[Any, ...] = (w.HTML(f"<h2>{td.PAGE_TITLE}</h2>"), self._notice,
-                                      self.territory)
-            self.children = empty
-            return
-        if self.solo:
-            self._notice.show(td.SOLO_MODE.format(code=self.session))
-        group = query.get("groupe", "") or (td.SOLO_GROUP if self.solo else "")
-        self.group = GroupField(store, self.session, group)
-        current = self.group.current
-        self.afom_form = AfomForm(store, self.session, current)
-        self.afom_board = AfomBoard(store, self.session)
-        self.actor_form = StakeholderForm(store, self.session, current)
-        self.actor_board = StakeholderBoard(store, self.session)
-        self.need_form = NeedsForm(store, self.session, current)
-        self.need_board = NeedsBoard(store, self.session)
+        self._title = w.HTML(f"<h2>{td.PAGE_TITLE}</h2>")
         self.moderation: AfomModeration | None = None
         self.workbook: WorkbookPanel | None = None
+        self.add_class("cp-diagnosis")
+        self.open_page()
+
+    def bind(self, session: TrainingSession | None) -> None:
+        """Build the subgroup's forms and the shared boards of ``session``."""
+        if session is None:
+            empty: tuple[Any, ...] = (self._title, self._notice, self.territory)
+            self.children = empty
+            return
+        store, code, current = self._store, session.code, self.current_group
+        group = self.bind_group(session)
+        self.afom_form = AfomForm(store, code, current)
+        self.afom_board = AfomBoard(store, code)
+        self.actor_form = StakeholderForm(store, code, current)
+        self.actor_board = StakeholderBoard(store, code)
+        self.need_form = NeedsForm(store, code, current)
+        self.need_board = NeedsBoard(store, code)
         tabs = w.Tab(children=[
             w.VBox([self.afom_form, self.afom_board]),
             w.VBox([self.actor_form, self.actor_board]),
@@ -206,26 +230,16 @@ class DiagnosisPage(LivePage):
             tabs.set_title(index, title)
         tabs.add_class("cp-diagnosis-tabs")
         self.tabs = tabs
-        self.gate.observe(lambda _c: self._show_trainer_area(), names="unlocked")
-        trainer_box = w.VBox([w.HTML(f"<h2>{tc.TRAINER_PANEL_TITLE}</h2>"), self.gate,
-                              self._trainer_area])
-        trainer_box.add_class("cp-trainer")
-        self.children = (w.HTML(f"<h2>{td.PAGE_TITLE}</h2>"), self._notice, self.group, tabs,
-                         trainer_box, self.live_bar())
-        self._show_trainer_area()
-        self.poller.mark_seen()
-        self.start_live()
+        self.children = (self._title, self._notice, group, tabs, self.trainer_area,
+                         self.live_bar())
 
-    def _show_trainer_area(self) -> None:
-        if not self.gate.unlocked or self.session is None:
-            self._trainer_area.children = ()
-            return
-        if self.moderation is None:
-            self.moderation = AfomModeration(self._store, self.session,
-                                             on_change=self._refresh_boards)
-            self.workbook = WorkbookPanel(self._store, self.session)
-        assert self.workbook is not None
-        self._trainer_area.children = (self.moderation, self.workbook)
+    def build_trainer(self) -> list[w.Widget]:
+        """AFOM moderation and the « mon territoire » export / import."""
+        assert self.session is not None
+        self.moderation = AfomModeration(self._store, self.session.code,
+                                         on_change=self._refresh_boards, gate=self.gate)
+        self.workbook = WorkbookPanel(self._store, self.session.code, self.gate)
+        return [self.moderation, self.workbook]
 
     def _refresh_boards(self) -> None:
         self.touch()
@@ -239,5 +253,5 @@ class DiagnosisPage(LivePage):
         self.afom_board.refresh()
         self.actor_board.refresh()
         self.need_board.refresh()
-        if self.moderation is not None:
+        if self.moderation is not None and self.trainer_area.built:
             self.moderation.refresh()

@@ -7,19 +7,21 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
+import traitlets
 
 from companion.content.course import Course, Programme, course, programme
 from companion.content.schedule import position
 from companion.core import config, join
 from companion.core.errors import InputError
 from companion.core.html import programme_timeline_html
-from companion.core.model import TRAINER, TrainingSession
+from companion.core.model import TRAINER, Participant, TrainingSession
 from companion.core.safety import escape
 from companion.store import Store
 from companion.texts import common as tc
 from companion.texts import home as th
-from companion.widgets.base import LivePage, Notice, TrainerGate, button, guarded
+from companion.widgets.base import Notice, TrainerGate, button, guarded, trainer_only
 from companion.widgets.home.icebreaker import ExpectationsForm, RegistrationForm
+from companion.widgets.page import SessionPage
 
 if TYPE_CHECKING:
     from companion.widgets.home.participants import ParticipantsBoard
@@ -106,9 +108,10 @@ class JoinBlock(w.HTML):
 class SessionAdmin(w.VBox):
     """Trainer actions on sessions: create and activate, activate another, reset."""
 
-    def __init__(self, store: Store, on_change: Any, **kwargs: Any) -> None:
+    def __init__(self, store: Store, gate: TrainerGate | None, on_change: Any,
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._store, self._on_change = store, on_change
+        self._store, self._on_change, self.gate = store, on_change, gate
         label = {"description_width": "9em"}
         self._code = w.Text(value=join.new_session_code(), description=th.SESSION_CODE, style=label)
         self._title = w.Text(
@@ -142,13 +145,28 @@ class SessionAdmin(w.VBox):
         )
         self.refresh()
 
+    @property
+    def notice(self) -> Notice:
+        """The admin's message area."""
+        return self._notice
+
     def refresh(self) -> None:
         """Re-list the sessions."""
         self._existing.options = [
             (f"{s.code} — {s.title[:50]}", s.code) for s in self._store.list_sessions()
         ]
 
-    @guarded()
+    def create(self, code: str, title: str = "") -> None:
+        """Type a session code (and title) and press « Créer et activer » (tests)."""
+        self._code.value, self._title.value = code, title or self._title.value
+        self._create.click()
+
+    def reset(self, confirmed: bool) -> None:
+        """Tick (or not) the confirmation and press « Réinitialiser la session » (tests)."""
+        self._confirm.value = confirmed
+        self._reset.click()
+
+    @trainer_only()
     def _on_create(self, _button: w.Button) -> None:
         code = self._code.value.strip().upper()
         self._store.create_session(
@@ -165,27 +183,27 @@ class SessionAdmin(w.VBox):
         self.refresh()
         self._on_change()
 
-    @guarded()
+    @trainer_only()
     def _on_activate(self, _button: w.Button) -> None:
         if self._existing.value:
             self._store.activate_session(self._existing.value, actor=TRAINER)
             self._notice.show(th.SESSION_ACTIVATED.format(code=self._existing.value), "succes")
             self._on_change()
 
-    @guarded()
+    @trainer_only()
     def _on_reset(self, _button: w.Button) -> None:
         active = self._store.active_session()
         if active is None:
             raise InputError(tc.NO_SESSION)
         if not self._confirm.value:
-            raise InputError(th.SESSION_RESET_CONFIRM + " : cochez la case d'abord.")
+            raise InputError(th.SESSION_RESET_UNCONFIRMED)
         count = self._store.reset_session(active.code, actor=TRAINER)
         self._confirm.value = False
         self._notice.show(th.SESSION_RESET_DONE.format(count=count), "succes")
         self._on_change()
 
 
-class HomePage(LivePage):
+class HomePage(SessionPage):
     """The course home: what every visitor sees, and the trainer's space behind the code.
 
     Parameters
@@ -200,6 +218,10 @@ class HomePage(LivePage):
         The clock to place in the programme; default: ``$COMPANION_NOW`` or the real time.
     """
 
+    participant = traitlets.Instance(Participant, allow_none=True,
+                                     help="Who registered on this page (None: nobody yet).")
+    trainer_needs_session = False  # sessions are created from the trainer's space
+
     def __init__(
         self,
         store: Store,
@@ -212,25 +234,14 @@ class HomePage(LivePage):
         base_url: str | None = None,
         **kwargs: Any,
     ) -> None:
-        super().__init__(store, **kwargs)
-        self._query = dict(query or {})
+        super().__init__(store, query, trainer_code=trainer_code, **kwargs)
         self._now = now
         self._content = content or programme()
         self._course = workshop or course()
         self._base_url = base_url if base_url is not None else config.join_url()
-        code = config.trainer_code() if trainer_code is ... else trainer_code
-        self._notice = Notice()
-        self.session: TrainingSession | None = None
         self.programme_view = ProgrammeView(self._content, self.now())
         self._join = JoinBlock()
         self._participant_area = w.VBox()
-        self.gate = TrainerGate(code if isinstance(code, str) else None)
-        self._trainer_area = w.VBox()
-        self.gate.observe(lambda _c: self._show_trainer_area(), names="unlocked")
-        trainer_box = w.VBox(
-            [w.HTML(f"<h2>{tc.TRAINER_PANEL_TITLE}</h2>"), self.gate, self._trainer_area]
-        )
-        trainer_box.add_class("cp-trainer")
         self.registration: RegistrationForm | None = None
         self.expectations: ExpectationsForm | None = None
         self.board: ParticipantsBoard | None = None
@@ -241,25 +252,10 @@ class HomePage(LivePage):
             self._join,
             self._notice,
             self._participant_area,
-            trainer_box,
+            self.trainer_area,
             self.live_bar(),
         )
-        self._bind_session()
-        self._show_trainer_area()
-        self.poller.mark_seen()
-        self.start_live()
-
-    def apply_query(self, query: Mapping[str, str]) -> None:
-        """Take the visitor's query parameters (``session``) once the page is opened.
-
-        In a preheated Voilà kernel the page is built before anyone arrives; this binds it to
-        the visitor's session and brings it up to date.
-        """
-        self._query = dict(query)
-        self.session = None
-        self._notice.clear()
-        self.touch()
-        self.refresh()
+        self.open_page()
 
     def now(self) -> datetime:
         """Return the injected time, ``$COMPANION_NOW``, or the real local time."""
@@ -267,70 +263,55 @@ class HomePage(LivePage):
             return self._now
         return config.now()
 
-    def _resolve_session(self) -> TrainingSession | None:
-        code = self._query.get("session", "").strip().upper()
-        if code:
-            found = self._store.get_session(code)
-            if found is None:
-                self._notice.show(tc.UNKNOWN_SESSION.format(code=code), "erreur")
-            return found
-        return self._store.active_session()
-
-    def _bind_session(self) -> None:
-        session = self._resolve_session()
-        if self.session is not None and session is not None and session.code == self.session.code:
-            return
-        self.session = session
+    def bind(self, session: TrainingSession | None) -> None:
+        """Show how to join ``session`` and its registration and expectation forms."""
         self._join.update(session, self._base_url)
+        self.registration = self.expectations = self.board = None
+        self.participant = None
         if session is None:
-            if not self._notice.text:
-                self._notice.show(tc.NO_SESSION)
             self._participant_area.children = ()
-            self.registration = self.expectations = self.board = None
             return
-        self._notice.clear()
         self.registration = RegistrationForm(self._store, session.code, self._course.functions)
         self.expectations = ExpectationsForm(self._store, session.code)
         self.registration.observe(self._on_registered, names="participant")
         self._participant_area.children = (self.registration, self.expectations)
-        self.board = None  # built on the trainer's page only (see _show_trainer_area)
         self.programme_view.update(self.now(), session.start)
 
     def _on_registered(self, change: dict[str, Any]) -> None:
         self.touch()
+        self.participant = change["new"]
         if self.expectations is not None:
             self.expectations.participant = change["new"]
 
-    def _show_trainer_area(self) -> None:
-        if not self.gate.unlocked:
-            self._trainer_area.children = ()
-            return
+    def build_trainer(self) -> list[w.Widget]:
+        """Session admin, and the session's participants board (charts load here only)."""
         if self.admin is None:
-            self.admin = SessionAdmin(self._store, on_change=self._on_admin_change)
+            self.admin = SessionAdmin(self._store, self.gate, on_change=self._on_admin_change)
         children: list[w.Widget] = [self.admin]
-        if self.board is None and self.session is not None:
+        if self.session is not None:
             # Charts and pandas load here, for the trainer only: participant pages stay light.
             from companion.widgets.home.participants import ParticipantsBoard
 
-            self.board = ParticipantsBoard(self._store, self.session.code)
-        if self.board is not None:
+            self.board = ParticipantsBoard(self._store, self.session.code, self.gate)
             children.append(self.board)
-        self._trainer_area.children = tuple(children)
+        return children
 
     def _on_admin_change(self) -> None:
         self.touch()
-        self.session = None
-        self._bind_session()
-        self._show_trainer_area()
+        before = self.session_code
+        self.rebind(force=True)
+        if self.session_code == before:  # same session, new state (after a reset): fresh board
+            self.trainer_area.reset()
+            self.trainer_area.open_area()
 
     @guarded()
     def refresh(self) -> None:
         """Re-read the store: the active session, participants and expectations."""
-        self._bind_session()
+        self.rebind()
         if self.session is not None:
             self.programme_view.update(self.now(), self.session.start)
-        if self.gate.unlocked and self.board is not None:
-            self.board.refresh()
+        if self.trainer_area.built:
             if self.admin is not None:
                 self.admin.refresh()
-            self._show_trainer_area()
+            if self.board is not None:
+                self.board.refresh()

@@ -13,15 +13,16 @@ from companion.core.model import TRAINER, Participant
 from companion.home import icebreaker as logic
 from companion.store import Store
 from companion.texts import home as th
-from companion.widgets.base import FigureView, Notice, button, guarded
+from companion.widgets.base import FigureView, Notice, TrainerGate, button, trainer_only
 
 
 class ParticipantsBoard(w.VBox):
     """The trainer's live view: count, charts by function and territory, expectations."""
 
-    def __init__(self, store: Store, session: str, **kwargs: Any) -> None:
+    def __init__(self, store: Store, session: str, gate: TrainerGate | None,
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._store, self._session = store, session
+        self._store, self._session, self.gate = store, session, gate
         self._count = w.HTML()
         self._count.add_class("cp-participant-count")
         self._by_function = FigureView()
@@ -97,7 +98,7 @@ class ParticipantsBoard(w.VBox):
         )
         self._raw.value = bullet_list(self.expectation_texts)
 
-    @guarded()
+    @trainer_only()
     def _on_remove(self, _button: w.Button) -> None:
         if self._remove_choice.value:
             self._store.remove_participant(self._remove_choice.value, actor=TRAINER)

@@ -13,21 +13,24 @@ from typing import Any
 
 import ipywidgets as w
 import pandas as pd
+import traitlets
 
 from companion.charts import indicators as charts
-from companion.core import config
 from companion.core.errors import CompanionError, InputError
 from companion.core.html import table_html
+from companion.core.model import TrainingSession
 from companion.core.safety import escape
 from companion.indicators import overview as logic
 from companion.indicators.catalogue import FAMILIES, Indicator, format_number, load_catalogue
 from companion.owndata.sample import load_sample
 from companion.store import Store
+from companion.store.sessions import resolve_session
 from companion.texts import indicators as ti
 from companion.widgets.base import FigureView, Notice, button, guarded
-from companion.widgets.diagnosis.page import resolve_session
+from companion.widgets.diagnosis.page import TERRITORY_SESSION
 from companion.widgets.indicators.sroi import SroiCalculator
 from companion.widgets.indicators.upload import OwnDataUpload
+from companion.widgets.page import trainer_code_of
 
 LABEL = {"description_width": "7em"}
 CARD = ("display:inline-block;vertical-align:top;width:15em;margin:.3em;padding:.5em .7em;"
@@ -78,7 +81,7 @@ def _shown(entry: Indicator, value: Any) -> str:
 
 
 def _gap(entry: Indicator, gap: float) -> str:
-    unit = "points" if entry.unit == "%" else entry.unit
+    unit = ti.POINTS if entry.unit == "%" else entry.unit
     return f"{'+' if gap > 0 else ''}{format_number(gap, entry.decimals)}\u00a0{unit}"
 
 
@@ -101,6 +104,9 @@ def targets_html(table: pd.DataFrame) -> str:
 class IndicatorsDashboard(w.VBox):
     """Choose a structure and a year; see the indicators, set targets, compute an SROI."""
 
+    session = traitlets.Instance(TrainingSession, allow_none=True,
+                                 help="The session whose targets are kept (None: in memory).")
+
     def __init__(self, store: Store | None = None, query: Mapping[str, str] | None = None, *,
                  tables: Mapping[str, pd.DataFrame] | None = None,
                  trainer_code: str | object | None = ..., **kwargs: Any) -> None:
@@ -110,16 +116,17 @@ class IndicatorsDashboard(w.VBox):
         self._store, self._session, self._group = store, None, query.get("groupe") or None
         self._memory_targets: dict[str, float] = {}
         if store is not None:
-            code = config.trainer_code() if trainer_code is ... else trainer_code
-            self._session, _solo, error = resolve_session(
-                store, query, code if isinstance(code, str) else None)
-            if error:
-                self._notice.show(error, "erreur")
+            found = resolve_session(store, query, solo=trainer_code_of(trainer_code) is None,
+                                    personal=TERRITORY_SESSION)
+            self.session = found.session
+            self._session = found.session.code if found.session is not None else None
+            if found.problem:
+                self._notice.show(found.problem, found.level)
         self.datasets: dict[str, dict[str, pd.DataFrame]] = {}
         self._sources: dict[str, str] = {}
         self._views: dict[str, dict[int, logic.YearView]] = {}
         if tables:
-            self._add_dataset(ti.OWN_LABEL.format(name="tableaux fournis"), dict(tables),
+            self._add_dataset(ti.OWN_LABEL.format(name=ti.OWN_GIVEN), dict(tables),
                               ti.OWN_SOURCE.format(names=", ".join(tables)))
         self._add_dataset(ti.SAMPLE_LABEL, load_sample(), ti.SAMPLE_SOURCE)
         self._build()
@@ -232,7 +239,7 @@ class IndicatorsDashboard(w.VBox):
         names = ", ".join(self.upload.files[t] for t in tables if t in self.upload.files)
         label = ti.OWN_LABEL.format(name=names)
         old = [k for k in self.datasets if k.startswith(ti.OWN_LABEL.format(name=""))
-               and k != ti.OWN_LABEL.format(name="tableaux fournis")]
+               and k != ti.OWN_LABEL.format(name=ti.OWN_GIVEN)]
         for key in old:
             del self.datasets[key], self._views[key], self._sources[key]
         # file names reach plotly's text (which reads a few tags): escaped like any user text

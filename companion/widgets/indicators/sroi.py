@@ -163,5 +163,5 @@ def result_html(result: SroiResult) -> str:
     by_year = result.by_year.copy()
     for column in ("impact", "impact actualisé"):
         by_year[column] = by_year[column].map(lambda v: f"{format_number(v)} €")
-    return (f"<ul>{lines}</ul><details><summary>Impact par année et par résultat</summary>"
+    return (f"<ul>{lines}</ul><details><summary>{escape(ti.SROI_BY_YEAR)}</summary>"
             f"{table_html(by_year, css_class='cp-sroi-by-year')}</details>")
