@@ -49,6 +49,8 @@ _LAZY = {
     "year_view": "companion.indicators.overview",
     "radar_scores": "companion.indicators.overview",
     "own_or_sample": "companion.indicators.overview",
+    "load_tables": "companion.indicators.overview",
+    "figures_table": "companion.indicators.overview",
     # introduction, round table, evaluation, report
     "IntroductionPage": "companion.widgets.introduction",
     "RoundTablePage": "companion.widgets.roundtable",

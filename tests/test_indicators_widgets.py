@@ -82,9 +82,12 @@ def test_broken_and_oversized_uploads_give_french_messages_and_change_nothing() 
     assert "trop volumineux" in board.upload.notice.text and "20 Mo" in board.upload.notice.text
     bad = GOOD.replace("Demandeur d'emploi", "Voyage sur la Lune").encode()
     board.upload.upload.value = (upload_item("sorties.csv", bad),)
-    assert board.upload.notice.level == "succes"  # read: the type is checked when computing
-    assert "Voyage sur la Lune" in board.notice.text and "ligne 4" in board.notice.text
-    assert board._structure.value != before
+    # every cell is checked when the file is read: refused, naming the line, and the sample
+    # (labelled « exemple fictif ») stays shown, never under « Mes données »
+    assert board.upload.notice.level == "erreur"
+    assert "Voyage sur la Lune" in board.upload.notice.text
+    assert "ligne 4" in board.upload.notice.text
+    assert board._structure.value == before
     board.upload.upload.value = (upload_item("sorties.csv", GOOD.encode()),)  # corrected
     assert board.notice.text == "" and "67\u00a0%" in board._cards.value
     board.choose(ti.SAMPLE_LABEL)
