@@ -40,6 +40,7 @@ _LAZY = {
     "read_table": "companion.owndata.loading",
     "exit_rates": "companion.indicators.insertion",
     "aide_au_poste": "companion.indicators.aide",
+    "yearly_aid": "companion.indicators.aide",
     "sroi": "companion.indicators.sroi",
     "qpv_profile": "companion.indicators.territory",
     "load_sample": "companion.owndata.sample",

@@ -145,3 +145,7 @@ ABSENT_CARDS = "Donnée absente : les tableaux de « {structure} » n'ont pas pu
 FISCAL_YEAR = "exercice {year}"
 TABLE_ABSENT = ("Le tableau « {table} » est absent ({origin}) : déposez dans mes_donnees/ un "
                 "fichier qui a ses colonnes (voir data/exemple_regie/README.md).")
+AID_TERRITORY = "Territoire « {territory} » inconnu pour l'aide au poste : choisissez {known}."
+AID_UNKNOWN = ("Montant d'aide au poste {structure} ({territory}) au {day} non renseigné dans "
+               "data/aide_au_poste.csv : il n'est jamais repris d'un arrêté antérieur. "
+               "Vérifiez-le dans : {source}.")

@@ -40,10 +40,15 @@ Le seuil de 6 mois qui sépare emploi durable et de transition est un paramètre
              "inclusive=True)\ncompanion.figures_table(taux_dares, annee, donnees.source)"),
     ("md", """## 3. Aide au poste
 
-Montant socle en vigueur à une date, par type de structure (EI, ETTI, AI, ACI), multiplié par
-les ETP et par (1 + part modulée, de 0 à 10 %). Le tableau daté est `data/aide_au_poste.csv`."""),
-    ("code", "print(companion.aide_au_poste(\"ACI\", \"2024-10-31\", etp=22.5))\n"
-             "print(companion.aide_au_poste(\"ACI\", \"2024-11-01\", etp=22.5, modulation=0.05))"),
+Montant socle par poste à temps plein (par tranche de 1 505 heures pour une EITI), par type de
+structure (EI, ETTI, AI, ACI, EITI) et territoire (hors Mayotte ou Mayotte), multiplié par les
+ETP et par (1 + part modulée, de 0 à 10 %). Le tableau daté, avec l'arrêté de chaque montant,
+est `data/aide_au_poste.csv`. Sur une année, `yearly_aid` proratise chaque montant par les
+mois où il était en vigueur (un montant inconnu est signalé, jamais repris d'un arrêté
+antérieur)."""),
+    ("code", "aide = companion.yearly_aid(\"ACI\", 2024, etp=22.5, modulation=0.05)\n"
+             "print(f\"Aide au poste ACI 2024 pour 22,5 ETP : {aide.attrs['total']:,.0f} € "
+             "(montants proratisés par mois)\".replace(\",\", \"\u202f\"))\naide"),
     ("md", """## 4. Tous les indicateurs d'une année
 
 `year_view` calcule ce que le tableau de bord affiche ; `figures_table` présente chaque
