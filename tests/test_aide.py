@@ -84,16 +84,18 @@ def test_every_amount_has_a_source_and_a_date() -> None:
     assert "4 décembre 2024" in aci.source
 
 
-# --- issue « right answers », item 15: every series with its arrêté, yearly prorating --------------
+# --- issue « right answers », item 15: every series with its arrêté, yearly prorating ------------
 
 @pytest.mark.parametrize(("structure", "on", "amount", "arrete"), [
     # domain.md §4: 1 Jan – 30 Apr 2023, arrêté du 28 juillet 2023 (JO 17 août 2023)
-    ("EI", "2023-01-01", 11819, "28 juillet 2023"), ("ETTI", "2023-04-30", 4535, "28 juillet 2023"),
+    ("EI", "2023-01-01", 11819, "28 juillet 2023"),
+    ("ETTI", "2023-04-30", 4535, "28 juillet 2023"),
     ("AI", "2023-02-15", 1536, "28 juillet 2023"), ("ACI", "2023-03-01", 22692, "28 juillet 2023"),
     ("ACI", "2023-05-01", 23196, "28 juillet 2023"),
     ("EI", "2025-01-01", 13304, "4 décembre 2024"), ("EI", "2025-06-01", 13304, "4 décembre 2024"),
     ("ETTI", "2025-06-01", 4781, "4 décembre 2024"),
-    ("EITI", "2024-11-01", 6570, "4 décembre 2024"), ("EITI", "2022-01-15", 5794, "21 décembre 2021"),
+    ("EITI", "2024-11-01", 6570, "4 décembre 2024"),
+    ("EITI", "2022-01-15", 5794, "21 décembre 2021"),
     ("ACI", "2021-10-01", 21096, "21 décembre 2021"),
     ("ACI", "2022-09-01", 22289, "5 décembre 2022"),
 ])

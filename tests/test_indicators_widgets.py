@@ -54,7 +54,7 @@ def test_the_sample_has_every_section(sample_dashboard: IndicatorsDashboard) -> 
         assert view.figure is not None and view.layout.display == ""
     board._trend_choice.value = "chiffre_affaires"
     trend = board._trend.figure
-    assert trend is not None and list(trend.data[0].y)[-1] == 930_000
+    assert trend is not None and list(trend.data[0].y)[-1] == 744_000
     assert board.view is not None and board.view.missing == ()
     assert "objectif non paramétré" in board._targets.value
 

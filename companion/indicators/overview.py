@@ -75,6 +75,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "heures_formation": ("salaries_insertion",), "chiffre_affaires": ("ventes",),
     "taux_autofinancement": ("ventes", "financements"),
     "part_masse_salariale": ("masse_salariale", "charges"),
+    "part_recettes_commerciales_aci": ("ventes", "masse_salariale", "charges"),
     "aide_au_poste_recue": ("financements",),
     "dependance_financements_publics": ("ventes", "financements"),
     "concentration_clients": ("ventes",),
@@ -362,6 +363,9 @@ def year_view(tables: Mapping[str, pd.DataFrame], year: int) -> YearView:
     if _has(tables, "masse_salariale", "charges"):
         values["part_masse_salariale"] = eco.payroll_share(tables["masse_salariale"],
                                                            tables["charges"], year)
+        if _has(tables, "ventes"):
+            values["part_recettes_commerciales_aci"] = eco.aci_commercial_share(
+                tables["ventes"], tables["masse_salariale"], tables["charges"], year)
         if _has(tables, "ventes", "financements"):
             values["marge_nette"] = eco.net_margin(tables["ventes"], tables["financements"],
                                                    tables["masse_salariale"], tables["charges"],

@@ -149,3 +149,11 @@ AID_TERRITORY = "Territoire « {territory} » inconnu pour l'aide au poste : cho
 AID_UNKNOWN = ("Montant d'aide au poste {structure} ({territory}) au {day} non renseigné dans "
                "data/aide_au_poste.csv : il n'est jamais repris d'un arrêté antérieur. "
                "Vérifiez-le dans : {source}.")
+ACI_RULE = ("art. D5132-34 du Code du travail : les recettes commerciales d'un ACI couvrent une "
+            "part inférieure à 30 % des charges liées à ses activités")
+ACI_RULE_PREFECT = ("art. D5132-34 du Code du travail : plafond porté par décision du préfet "
+                    "(après avis du CDIAE) dans la limite de 50 %")
+ACI_WITHIN = "Recettes commerciales : {share} % des charges, sous le plafond de {cap} % ({rule})."
+ACI_OVER = ("Recettes commerciales : {share} % des charges, au-delà du plafond de {cap} % "
+            "({rule}).")
+ACI_UNDEFINED = "Part des recettes commerciales non calculable (aucune charge)."
