@@ -8,7 +8,6 @@ import pytest
 from companion.charts.diagnosis import mendelow_figure
 from companion.diagnosis.stakeholders import THRESHOLD, mendelow
 
-
 # --- item 3: the power × interest chart agrees with mendelow() ---------------------------------
 
 @pytest.mark.parametrize(("power", "interest"), [(1, 1), (1, 5), (5, 1), (5, 5)])
