@@ -40,6 +40,7 @@ _LAZY = {
     "read_table": "companion.owndata.loading",
     "exit_rates": "companion.indicators.insertion",
     "aide_au_poste": "companion.indicators.aide",
+    "yearly_aid": "companion.indicators.aide",
     "sroi": "companion.indicators.sroi",
     "qpv_profile": "companion.indicators.territory",
     "load_sample": "companion.owndata.sample",
@@ -49,6 +50,8 @@ _LAZY = {
     "year_view": "companion.indicators.overview",
     "radar_scores": "companion.indicators.overview",
     "own_or_sample": "companion.indicators.overview",
+    "load_tables": "companion.indicators.overview",
+    "figures_table": "companion.indicators.overview",
     # introduction, round table, evaluation, report
     "IntroductionPage": "companion.widgets.introduction",
     "RoundTablePage": "companion.widgets.roundtable",

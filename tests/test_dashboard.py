@@ -104,7 +104,7 @@ def test_sample_year_matches_the_files_read_by_hand() -> None:
     values = d.year_view(sample, 2024).values
     sales = sample["ventes"].query("annee == 2024")["montant"].sum()
     income = sales + sample["financements"].query("annee == 2024")["montant"].sum()
-    assert values["chiffre_affaires"] == 930_000 == sales  # README: 930 000 € in 2024
+    assert values["chiffre_affaires"] == 744_000 == sales  # README: 744 000 € in 2024
     assert values["taux_autofinancement"] == pytest.approx(100 * sales / income)
     exits = sample["sorties"].query("annee == 2024")
     assert values["sortants"] == len(exits)
@@ -130,7 +130,7 @@ def test_trend_frame_gives_one_value_per_year_and_indicator() -> None:
     views = {y: d.year_view(sample, y) for y in (2023, 2024)}
     trend = d.trend_frame(views, ("chiffre_affaires",))
     assert list(trend["année"]) == [2023, 2024]
-    assert trend["valeur"].iloc[1] == 930_000
+    assert trend["valeur"].iloc[1] == 744_000
 
 
 def test_targets_are_stored_updated_and_hidden(store: Store, session_code: str) -> None:

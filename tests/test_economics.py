@@ -45,7 +45,7 @@ def test_sample_is_found_and_complete(tables: dict[str, pd.DataFrame]) -> None:
 def test_sample_matches_the_oscar_orders_of_magnitude() -> None:
     sales = total("ventes", 2024)
     income = sales + total("financements", 2024)
-    assert sales == 930000
+    assert sales == 744000  # 930 000 € (OSCAR) × 0,8: under the ACI cap (art. D5132-34)
     assert 1_600_000 < income < 1_800_000
     assert total("masse_salariale", 2024) == 1275000
     by_type: dict[str, float] = defaultdict(float)
@@ -96,7 +96,7 @@ def test_cost_per_dynamic_exit(tables: dict[str, pd.DataFrame]) -> None:
 def test_sales_by_client_type(tables: dict[str, pd.DataFrame]) -> None:
     table = eco.sales_by_client_type(tables["ventes"], 2024)
     assert table["type de client"].tolist() == ["collectivité", "bailleur", "autre"]
-    assert table["montant"].tolist() == [232500, 418500, 279000]
+    assert table["montant"].tolist() == [186000, 334800, 223200]
     assert table["part"].tolist() == pytest.approx([25, 45, 30])
 
 
@@ -133,3 +133,31 @@ def test_missing_columns_and_years_are_explained(tables: dict[str, pd.DataFrame]
         eco.economic_indicators(tables, 2019)
     with pytest.raises(DataError, match="charges"):
         eco.economic_indicators({k: v for k, v in tables.items() if k != "charges"}, 2024)
+
+
+# --- issue « right answers », item 16: an ACI's commercial sales are capped (art. D5132-34) ------
+
+def test_aci_commercial_share_and_its_legal_cap() -> None:
+    from companion.indicators.catalogue import indicator
+    from companion.indicators.economics import aci_commercial_check
+
+    entry = indicator("part_recettes_commerciales_aci")
+    assert "D5132-34" in entry.source and "30 %" in entry.definition and "50 %" in entry.definition
+    assert aci_commercial_check(25.0).within and aci_commercial_check(25.0).cap == 30
+    assert not aci_commercial_check(30.0).within  # « inférieure à 30 % »: 30 % is over
+    assert aci_commercial_check(45.0, prefect_decision=True).within
+    assert not aci_commercial_check(51.0, prefect_decision=True).within
+    assert "D5132-34" in aci_commercial_check(45.0).message
+
+
+def test_the_sample_regie_aci_respects_the_cap_every_year() -> None:
+    from companion.indicators import overview as d
+    from companion.indicators.economics import aci_commercial_check
+    from companion.owndata.sample import load_sample
+
+    sample = load_sample()
+    for year in (2021, 2022, 2023, 2024):
+        share = d.year_view(sample, year).values["part_recettes_commerciales_aci"]
+        assert share is not None
+        # the README states the préfet's decision raising the cap (fictitious, as the Régie)
+        assert aci_commercial_check(share, prefect_decision=True).within, (year, share)

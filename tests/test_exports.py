@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -95,7 +96,7 @@ def test_restitution_documents_escape_user_text(store: Store) -> None:
     assert "<img" not in html and "Session &lt;b&gt;" in html
     assert "Fusion ✨" in html and "<a " not in html
     markdown = exports.restitution_markdown(snap)
-    assert "<script>" not in markdown and "&lt;script&gt;" in markdown
+    assert "<script>" not in markdown and "\\<script\\>" in markdown
     assert "| G1 |" in markdown or "| Plénière |" in markdown
 
 
@@ -106,3 +107,15 @@ def test_records_frame_is_general(store: Store) -> None:
     assert "data.text" in frame.columns
     sheet = xlsx_bytes({"Tout": frame, "Tout?": frame, "TOUT": frame})
     assert load_workbook(io.BytesIO(sheet)).sheetnames == ["Tout", "Tout-", "TOUT (2)"]
+
+
+def test_markdown_restitution_escapes_for_markdown_not_html(store: Store) -> None:
+    """Issue « right answers », item 6: « l'économie » stays « l'économie » in Markdown."""
+    store.create_session("EXP6", "Session", actor=TRAINER)
+    s = bs.snapshot(store, "EXP6", "difficultes")
+    who = bs.Contributor.new("G1")
+    bs.post_idea(store, "EXP6", s.round, s.state, who, "l'économie <img src=x> & *gras*", PART)
+    markdown = exports.restitution_markdown(bs.snapshot(store, "EXP6", "difficultes"))
+    assert "l'économie" in markdown and "&#x27;" not in markdown and "&amp;" not in markdown
+    assert not re.search(r"(?<!\\)[<&]", markdown)  # no tag, no entity can form
+    assert "\\<img src=x\\>" in markdown and "\\*gras\\*" in markdown

@@ -54,7 +54,7 @@ def test_the_sample_has_every_section(sample_dashboard: IndicatorsDashboard) -> 
         assert view.figure is not None and view.layout.display == ""
     board._trend_choice.value = "chiffre_affaires"
     trend = board._trend.figure
-    assert trend is not None and list(trend.data[0].y)[-1] == 930_000
+    assert trend is not None and list(trend.data[0].y)[-1] == 744_000
     assert board.view is not None and board.view.missing == ()
     assert "objectif non paramétré" in board._targets.value
 
@@ -82,9 +82,12 @@ def test_broken_and_oversized_uploads_give_french_messages_and_change_nothing() 
     assert "trop volumineux" in board.upload.notice.text and "20 Mo" in board.upload.notice.text
     bad = GOOD.replace("Demandeur d'emploi", "Voyage sur la Lune").encode()
     board.upload.upload.value = (upload_item("sorties.csv", bad),)
-    assert board.upload.notice.level == "succes"  # read: the type is checked when computing
-    assert "Voyage sur la Lune" in board.notice.text and "ligne 4" in board.notice.text
-    assert board._structure.value != before
+    # every cell is checked when the file is read: refused, naming the line, and the sample
+    # (labelled « exemple fictif ») stays shown, never under « Mes données »
+    assert board.upload.notice.level == "erreur"
+    assert "Voyage sur la Lune" in board.upload.notice.text
+    assert "ligne 4" in board.upload.notice.text
+    assert board._structure.value == before
     board.upload.upload.value = (upload_item("sorties.csv", GOOD.encode()),)  # corrected
     assert board.notice.text == "" and "67\u00a0%" in board._cards.value
     board.choose(ti.SAMPLE_LABEL)

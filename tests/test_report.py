@@ -201,7 +201,7 @@ def test_unknown_kinds_and_ideas_of_a_hidden_round_are_kept(store: Store, code: 
     other = {s.id: s for s in build_report(store, code).sections}["autres"]
     assert table(other, "Contributions (arbre_probleme)").iloc[0]["texte"] == \
         "Chômage des jeunes"
-    assert table(other, "Idées et votes d'une manche")["text"].tolist() == ["Perdue ?"]
+    assert table(other, "Idées et votes d'une manche")["Texte"].tolist() == ["Perdue ?"]
 
 
 def test_unknown_session_is_a_french_error(store: Store) -> None:
@@ -292,3 +292,20 @@ def test_anonymise_removes_every_pseudonym(store: Store, code: str, tmp_path: Pa
 def test_render_html_alone_is_a_string(store: Store, code: str) -> None:
     html = render_html(build_report(store, code))
     assert html.startswith("<!DOCTYPE html>") and SCRIPT not in html
+
+
+def test_other_contributions_show_french_labels(store: Store, code: str) -> None:
+    """Issue « right answers », item 6: no internal field name in « Autres contributions »."""
+    from companion.indicators.overview import set_target
+
+    set_target(store, code, "taux_sorties_dynamiques", 60.0, group="A", author="Alice")
+    other = {s.id: s for s in build_report(store, code).sections}["autres"]
+    titles = [t.caption for t in other.tables]
+    assert "Contributions (objectifs d'indicateurs)" in titles
+    frame = table(other, "Contributions (objectifs d'indicateurs)")
+    shown = " ".join(map(str, frame.columns)) + " " + " ".join(map(str, frame.iloc[0]))
+    for internal in ("indicator_target", "taux_sorties_dynamiques", "indicator", "value"):
+        assert internal not in shown, internal
+    row = frame.iloc[0]
+    assert row["Indicateur"] == "Taux de sorties dynamiques" and row["Valeur"] == 60.0
+    assert row.iloc[0] == "objectif d'indicateur"  # the kind, in French

@@ -30,12 +30,12 @@ def tables() -> dict[str, pd.DataFrame]:
 
 
 def test_profile_of_a_multi_commune_qpv(tables: dict[str, pd.DataFrame]) -> None:
-    profile = qpv_profile(tables, "QP093005")
+    profile = qpv_profile(tables, "QP093005", millesime="2022")
     assert list(profile.columns) == ["indicateur", "libellé", "valeur", "unité", "millésime",
                                      "source", "valeur commune", "note"]
     assert profile.attrs == {"code": "QP093005",
                              "nom": "Quartiers La Muette - Village Parisien",
-                             "commune": "Bobigny, Drancy"}
+                             "commune": "Bobigny, Drancy", "avertissements": []}
     values = dict(zip(profile["indicateur"], profile["valeur"], strict=True))
     # DEMO_2022 line 1156: POP_MUN « 5 074 », POP_COM « 126 381 », IND_JEUNE « 1,6 »
     assert values["population_qpv"] == 5074
@@ -53,7 +53,7 @@ def test_profile_of_a_multi_commune_qpv(tables: dict[str, pd.DataFrame]) -> None
 
 def test_every_figure_is_quoted_with_unit_millesime_and_source(
         tables: dict[str, pd.DataFrame]) -> None:
-    profile = qpv_profile(tables, "QP093005")
+    profile = qpv_profile(tables, "QP093005", millesime="2022")  # the SIG Ville 2022 files
     catalogue = load_catalogue()
     for line in profile.itertuples(index=False):
         assert line.unité == catalogue[line.indicateur].unit
@@ -90,7 +90,8 @@ def test_ambiguous_and_unknown_names(tables: dict[str, pd.DataFrame]) -> None:
 def test_sequence_of_tables_uses_their_source(tables: dict[str, pd.DataFrame]) -> None:
     figures = key_figures(list(tables.values()), "QP001001")
     assert figures[0].indicator == "population_qpv"
-    assert figures[0].millesime == "2022" and figures[0].source.endswith("DEMO_2022.csv")
+    # the vintage is never read from a file name: these files do not state it themselves
+    assert figures[0].millesime == "non précisé" and figures[0].source.endswith("DEMO_2022.csv")
 
 
 def test_hackaviz_lower_case_columns() -> None:
@@ -98,7 +99,8 @@ def test_hackaviz_lower_case_columns() -> None:
     profile = qpv_profile({"hackaviz2021_qp": qp}, "Empalot").set_index("indicateur")
     assert profile.attrs["code"] == "QP031010"
     assert profile.loc["population_qpv", "valeur"] == 5502
-    assert profile.loc["allocataires_caf", "millésime"] == "2021"
+    # « 2021 » in the name is the Hackaviz's year, not the data's (INSEE 2019 publication)
+    assert profile.loc["allocataires_caf", "millésime"] == "non précisé"
 
 
 def test_weighted_mean_is_an_approximation() -> None:

@@ -28,9 +28,9 @@ def test_variants_are_counted_together_and_the_most_frequent_form_is_shown() -> 
     assert counts == {"réseau": 3, "partenariat": 1}
 
 
-def test_plurals_are_not_merged() -> None:
-    counts = dict(word_frequencies(["acteur", "acteurs"]))
-    assert counts == {"acteur": 1, "acteurs": 1}
+def test_plurals_are_merged_under_the_most_frequent_form() -> None:
+    counts = dict(word_frequencies(["acteur", "acteurs", "acteurs", "bureau", "bureau", "bureaux"]))
+    assert counts == {"acteurs": 3, "bureau": 3}
 
 
 def test_at_most_fifty_words_most_frequent_first() -> None:
@@ -46,4 +46,21 @@ def test_empty_and_punctuation_only_answers_give_nothing() -> None:
 
 def test_hostile_text_is_just_words() -> None:
     counts = dict(word_frequencies(["<script>alert(1)</script>"]))
-    assert counts == {"script alert 1 script": 1}
+    assert counts == {"alert 1": 1}  # tags are markup, not words
+
+
+def test_stop_words_markup_and_plurals() -> None:
+    """Issue « right answers », item 7."""
+    from companion.core.words import word_frequencies as wf
+
+    answers = [
+        "Ça manque trop de moyens pour la régie et les régies du quartier, vraiment trop",
+        '<img src="http://example.org/x.png"> les régies de quartier sont trop peu connues',
+        "Les régies de quartier manquent de moyens financiers, ça se voit dans les quartiers",
+    ]
+    words = dict(wf(answers))
+    for noise in ("img", "src", "http", "example", "org", "png", "ça", "trop", "ca"):
+        assert noise not in words, noise
+    assert words["régies"] == 4 and "régie" not in words  # most frequent form shown
+    assert words["quartier"] == 4 and "quartiers" not in words
+    assert words["moyens"] == 2

@@ -134,11 +134,14 @@ def restitution_html(snap: Snapshot, *, session_title: str = "") -> str:
     return "".join(parts)
 
 
+_MD_SPECIAL = frozenset("\\`*_{}[]()#+-.!|~<>&")
+
+
 def _md(text: str) -> str:
-    """Return ``text`` inert in Markdown: HTML escaped, markup characters backslashed."""
+    """Return ``text`` inert in Markdown: every markup character (``<``, ``&`` included, so no
+    HTML tag or entity is formed) backslashed; no HTML entities (« l'économie » stays so)."""
     flat = " ".join(str(text).split())
-    escaped = escape(flat)
-    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|~>" else c for c in escaped)
+    return "".join("\\" + c if c in _MD_SPECIAL else c for c in flat)
 
 
 def restitution_markdown(snap: Snapshot, *, session_title: str = "") -> str:

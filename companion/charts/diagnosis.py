@@ -101,8 +101,9 @@ def mendelow_figure(frame: pd.DataFrame, *, threshold: int = THRESHOLD) -> go.Fi
     """Return the power × interest map with the four Mendelow quadrants named in French."""
     cut = threshold - 0.5
     fig = go.Figure()
-    zones = [(0.5, cut, cut, 5.5, INFORM), (cut, 5.5, cut, 5.5, ENGAGE),
-             (0.5, cut, 0.5, cut, WATCH), (cut, 5.5, 0.5, cut, SATISFY)]
+    # x is the interest, y the power (see mendelow()): high power and low interest top left
+    zones = [(0.5, cut, cut, 5.5, SATISFY), (cut, 5.5, cut, 5.5, ENGAGE),
+             (0.5, cut, 0.5, cut, WATCH), (cut, 5.5, 0.5, cut, INFORM)]
     shades = {ENGAGE: "#f9e9e8", SATISFY: "#fbeee6", INFORM: "#e8f0f7", WATCH: "#f4f6f7"}
     for x0, x1, y0, y1, name in zones:
         fig.add_shape(type="rect", x0=x0, x1=x1, y0=y0, y1=y1, fillcolor=shades[name],

@@ -1,8 +1,10 @@
 """Word-cloud normalisation, after the rules of live-participation tools (domain.md §2).
 
 Punctuation becomes spaces, case is folded, accents are merged for counting while the most
-frequent written variant is shown, stop-words are dropped, answers shorter than 30 characters
-are kept whole as one phrase, plurals are not merged, at most 50 words are kept.
+frequent written variant is shown, stop-words (French, accents or not) and markup (HTML tags,
+addresses: « img », « src », « http ») are dropped, answers shorter than 30 characters are kept
+whole as one phrase, singular and plural (« régie » / « régies », « bureau » / « bureaux ») are
+counted together and shown in their most frequent form, at most 50 words are kept.
 """
 
 from __future__ import annotations
@@ -25,11 +27,17 @@ STOP_WORDS = frozenset((
     "toi", "ton", "tu", "un", "une", "vos", "votre", "vous", "y", "d", "s", "n", "c", "m", "t",
     "qu'", "ça", "cela", "car", "donc", "or", "ni", "avoir", "fait", "faire", "très", "bien",
     "aussi", "tout", "tous", "toute", "toutes", "peu", "sans", "sous", "chez", "vers", "afin",
-    "ainsi", "alors",
+    "ainsi", "alors", "trop", "ça", "ca", "là", "cest", "sont", "était", "etre", "avait", "ont",
+    "aux", "dont", "quand", "comment", "pourquoi", "beaucoup", "vraiment", "encore", "déjà",
+    "moins", "autre", "autres", "quelque", "quelques", "chaque", "ici", "oui", "non", "etc",
+    # markup and addresses pasted with the text
+    "img", "src", "href", "alt", "http", "https", "www", "html", "br", "div", "span", "nbsp",
+    "amp", "quot", "com", "org", "fr", "png", "jpg", "jpeg", "gif", "script",
 ))
 # fmt: on
 
 _PUNCTUATION = re.compile(r"[^\w\s]|_", re.UNICODE)
+_MARKUP = re.compile(r"<[^>]*>|\b(?:https?://|www\.)\S+|&\w+;", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 
 
@@ -39,9 +47,25 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+STOP_KEYS = frozenset(fold(w) for w in STOP_WORDS)
+
+
 def clean(text: str) -> str:
-    """Return ``text`` with punctuation turned into spaces and spaces collapsed."""
-    return _SPACES.sub(" ", _PUNCTUATION.sub(" ", text)).strip()
+    """Return ``text`` without markup (tags, addresses, entities), punctuation turned into
+    spaces and spaces collapsed."""
+    return _SPACES.sub(" ", _PUNCTUATION.sub(" ", _MARKUP.sub(" ", text))).strip()
+
+
+def _singular(word: str) -> str:
+    """Return the counting key of a folded word: a French plural's final s or x removed."""
+    if len(word) > 3 and word[-1] in "sx" and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def key(term: str) -> str:
+    """Return the key a term is counted under: folded, each word singular."""
+    return " ".join(_singular(w) for w in fold(term).split(" "))
 
 
 def terms(answer: str) -> list[str]:
@@ -51,28 +75,32 @@ def terms(answer: str) -> list[str]:
         return []
     if len(cleaned) < PHRASE_MAX_CHARS:
         words = cleaned.split(" ")
-        if len(words) == 1 and fold(words[0]) in STOP_WORDS:
+        if len(words) == 1 and fold(words[0]) in STOP_KEYS:
+            return []
+        if all(fold(w) in STOP_KEYS for w in words):
             return []
         return [cleaned.lower()]
-    return [w.lower() for w in cleaned.split(" ") if fold(w) not in STOP_WORDS and len(w) > 1]
+    return [w.lower() for w in cleaned.split(" ") if fold(w) not in STOP_KEYS and len(w) > 1]
 
 
 def word_frequencies(answers: Iterable[str], limit: int = MAX_WORDS) -> list[tuple[str, int]]:
     """Return the ``limit`` most frequent terms with their counts, most frequent first.
 
-    Variants that differ only by accents or case are counted together and shown in their
-    most frequent written form (ties: the accented form, then alphabetical).
+    Variants that differ only by accents, case or a plural's final s / x are counted together
+    and shown in their most frequent written form (ties: the accented form, then
+    alphabetical).
     """
     counts: Counter[str] = Counter()
     variants: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for answer in answers:
         for term in terms(answer or ""):
-            key = fold(term)
-            counts[key] += 1
-            variants[key][term] += 1
+            counted = key(term)
+            counts[counted] += 1
+            variants[counted][term] += 1
     result = []
-    for key, count in counts.items():
-        shown = max(variants[key].items(), key=lambda kv: (kv[1], kv[0] != fold(kv[0]), kv[0]))
+    for counted, count in counts.items():
+        shown = max(variants[counted].items(),
+                    key=lambda kv: (kv[1], kv[0] != fold(kv[0]), kv[0]))
         result.append((shown[0], count))
     result.sort(key=lambda kv: (-kv[1], fold(kv[0])))
     return result[:limit]

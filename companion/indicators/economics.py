@@ -10,6 +10,7 @@ nature « aide au poste », « subvention » or « autre produit »), ``masse_sa
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -17,6 +18,7 @@ import pandas as pd
 from companion.core.errors import DataError
 from companion.indicators.insertion import exit_rates, percent
 from companion.owndata.loading import fold
+from companion.texts import indicators as ti
 
 YEAR, AMOUNT = "annee", "montant"
 PUBLIC_NATURES = ("aide au poste", "subvention")
@@ -103,6 +105,44 @@ def payroll_share(payroll: pd.DataFrame, charges: pd.DataFrame, year: int) -> fl
     """Return the payroll's share of total charges in % (payroll + other charges)."""
     wages = _total(payroll, year)
     return percent(wages, wages + _total(charges, year))
+
+
+#: Art. D5132-34 of the Code du travail: an ACI's commercial sales cover « une part inférieure
+#: à 30 % des charges liées à ces activités », raised up to 50 % by the préfet's decision.
+ACI_CAP, ACI_CAP_PREFECT = 30.0, 50.0
+
+
+@dataclass(frozen=True)
+class AciCheck:
+    """An ACI's commercial share against its legal cap."""
+
+    share: float | None
+    cap: float
+    within: bool
+    message: str
+
+
+def aci_commercial_share(sales: pd.DataFrame, payroll: pd.DataFrame, charges: pd.DataFrame,
+                         year: int) -> float | None:
+    """Return an ACI's commercial sales as a % of its charges (payroll + other charges).
+
+    The legal ratio is per atelier or chantier, over the charges of its activities: for a
+    structure that is wholly an ACI, sales over all its charges.
+    """
+    return percent(turnover(sales, year), _total(payroll, year) + _total(charges, year))
+
+
+def aci_commercial_check(share: float | None, *, prefect_decision: bool = False) -> AciCheck:
+    """Say whether an ACI's commercial share respects art. D5132-34 (< 30 %, or at most
+    50 % on the préfet's decision)."""
+    cap = ACI_CAP_PREFECT if prefect_decision else ACI_CAP
+    if share is None:
+        return AciCheck(None, cap, True, ti.ACI_UNDEFINED)
+    within = share <= cap if prefect_decision else share < cap
+    text = ti.ACI_WITHIN if within else ti.ACI_OVER
+    return AciCheck(share, cap, within, text.format(
+        share=f"{share:.0f}".replace(".", ","), cap=f"{cap:.0f}",
+        rule=ti.ACI_RULE_PREFECT if prefect_decision else ti.ACI_RULE))
 
 
 def herfindahl(amounts: pd.Series) -> float | None:

@@ -35,13 +35,14 @@ from typing import Any
 import pandas as pd
 
 from companion.core.config import content_dir
-from companion.core.errors import DataError, InputError
+from companion.core.errors import CompanionError, DataError, InputError
 from companion.core.model import Record
 from companion.indicators import economics as eco
 from companion.indicators.catalogue import load_catalogue
 from companion.indicators.insertion import etp, exit_rates, percent, share_yes
 from companion.indicators.objectives import compare_to_targets
 from companion.owndata.loading import fold, read_table
+from companion.owndata.sample import load_sample
 from companion.store import Store
 from companion.texts import indicators as ti
 
@@ -74,6 +75,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "heures_formation": ("salaries_insertion",), "chiffre_affaires": ("ventes",),
     "taux_autofinancement": ("ventes", "financements"),
     "part_masse_salariale": ("masse_salariale", "charges"),
+    "part_recettes_commerciales_aci": ("ventes", "masse_salariale", "charges"),
     "aide_au_poste_recue": ("financements",),
     "dependance_financements_publics": ("ventes", "financements"),
     "concentration_clients": ("ventes",),
@@ -93,6 +95,15 @@ RADAR: dict[str, tuple[tuple[str, float], ...]] = {
     "inclusion": (("part_residents_qpv_entrants", 50.0), ("part_habitants_quartier", 30.0)),
 }
 COLLEGES = ("habitants", "collectivites", "bailleurs")
+#: Columns each table must have besides « annee » (others, such as « duree_mois », are optional).
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "sorties": ("type_sortie",), "salaries_insertion": (),
+    "ventes": ("type_client", "client", "montant"), "financements": ("nature", "montant"),
+    "masse_salariale": ("montant",), "charges": ("montant",),
+    "gouvernance": ("college", "sieges"), "benevoles": ("benevoles", "heures"),
+}
+TABLE_SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm")
+TERRITORY_SAMPLE = "territoire_exemple"
 
 
 @dataclass(frozen=True)
@@ -154,19 +165,146 @@ def read_own_file(content: bytes, name: str, max_bytes: int = UPLOAD_MAX_BYTES
             name=name, columns=", ".join(map(str, frame.columns)), expected=expected))
     if table != "partenaires" and YEAR not in frame.columns:
         raise DataError(ti.UPLOAD_NO_YEAR.format(name=name))
+    for year in years({table: frame}):  # every cell checked now: file, line and column named
+        year_view({table: frame}, year)
     return table, frame
 
 
+def _table_files(folder: str | Path) -> list[Path]:
+    path = Path(folder)
+    if not path.is_dir():
+        return []
+    return sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith((".", "~$"))
+                  and p.suffix.lower() in TABLE_SUFFIXES)
+
+
 def own_or_sample(name: str, folder: str | Path = OWN_FOLDER, sample: str = SAMPLE) -> Path:
-    """Return ``folder/name`` when the trainee put that file there, else the sample's file."""
+    """Return ``folder/name`` when the trainee put that file there; the sample's file when the
+    folder holds no table at all.
+
+    Raises
+    ------
+    DataError
+        The folder holds the trainee's tables but not this one: own figures are never
+        completed silently with the sample's (use :func:`load_tables`, which recognises files
+        by their columns whatever their names).
+    """
     own = Path(folder) / name
-    return own if own.is_file() else content_dir() / sample / name
+    if own.is_file():
+        return own
+    present = _table_files(folder)
+    if present:
+        raise DataError(ti.OWN_FILE_ABSENT.format(
+            name=name, folder=folder, files=", ".join(p.name for p in present)))
+    return content_dir() / sample / name
+
+
+@dataclass(frozen=True)
+class LoadedTables:
+    """The tables of one structure, and where they come from (never a silent mix)."""
+
+    tables: dict[str, pd.DataFrame]
+    files: dict[str, str]
+    origin: str
+    errors: dict[str, str] = field(default_factory=dict)
+    territory: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    def table(self, name: str) -> pd.DataFrame:
+        """Return one table (« sorties »…); a French DataError when the files lack it."""
+        if name not in self.tables:
+            raise DataError(ti.TABLE_ABSENT.format(table=name, origin=self.origin))
+        return self.tables[name]
+
+    @property
+    def source(self) -> str:
+        """The source to quote beside every figure computed from these tables."""
+        if self.origin == ti.ORIGIN_SAMPLE:
+            return ti.SAMPLE_SOURCE
+        return ti.OWN_SOURCE.format(names=", ".join(self.files.values()))
+
+    def __repr__(self) -> str:
+        lines = [ti.LOADED_ORIGIN.format(origin=self.origin)]
+        lines += [ti.LOADED_TABLE.format(table=t, name=self.files[t], rows=len(f))
+                  for t, f in self.tables.items()]
+        lines += [ti.LOADED_TERRITORY.format(name=n, rows=len(f))
+                  for n, f in self.territory.items()]
+        lines += [ti.LOADED_ERROR.format(message=m) for m in self.errors.values()]
+        return "\n".join(lines)
+
+
+def load_tables(folder: str | Path = OWN_FOLDER, sample: str = SAMPLE) -> LoadedTables:
+    """Read every table file of ``folder``, recognised by its columns (not by its name).
+
+    When the folder holds no table file, the sample's tables are returned with ``origin``
+    « exemple ». Otherwise only the trainee's files are used (« mes données »): a table that
+    is absent stays absent (its indicators are « donnée absente »), a file that fails is kept
+    in ``errors`` (file name → French message naming line and column), never replaced by the
+    sample. Files of INSEE / SIG Ville (a QPV code column) go to ``territory``.
+    """
+    paths = _table_files(folder)
+    if not paths:
+        sample_tables = load_sample(sample)
+        territory_dir = content_dir() / TERRITORY_SAMPLE
+        return LoadedTables({k: normalise_columns(v) for k, v in sample_tables.items()},
+                            {k: f"{k}.csv" for k in sample_tables}, ti.ORIGIN_SAMPLE,
+                            territory={p.name: read_table(p)
+                                       for p in _table_files(territory_dir)})
+    tables: dict[str, pd.DataFrame] = {}
+    territory: dict[str, pd.DataFrame] = {}
+    files: dict[str, str] = {}
+    errors: dict[str, str] = {}
+    for path in paths:
+        try:
+            content = path.read_bytes()
+            frame = read_table(content, name=path.name, max_bytes=UPLOAD_MAX_BYTES)
+            if identify_table(frame) is None and _is_territory(frame):
+                territory[path.name] = frame
+                continue
+            table, frame = read_own_file(content, path.name)
+        except CompanionError as error:
+            errors[path.name] = str(error)
+            continue
+        if table in tables:
+            errors[path.name] = ti.OWN_TABLE_TWICE.format(name=path.name, table=table,
+                                                          first=files[table])
+            continue
+        tables[table], files[table] = frame, path.name
+    return LoadedTables(tables, files, ti.ORIGIN_OWN, errors, territory)
+
+
+def _is_territory(frame: pd.DataFrame) -> bool:
+    from companion.indicators.territory import CODE_COLUMNS
+
+    return any(str(c).strip().upper() in CODE_COLUMNS for c in frame.columns)
+
+
+def prepare_tables(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Return the tables with headers matched without case or accents (« Année » → annee),
+    after checking that each has the columns its indicators need.
+
+    Raises
+    ------
+    DataError
+        A column is missing: the French message names the table's file and the column.
+    """
+    prepared = {}
+    for name, table in tables.items():
+        frame = normalise_columns(table)
+        if name in REQUIRED:
+            for column in (YEAR, *REQUIRED[name]):
+                if column not in frame.columns:
+                    raise DataError(ti.MISSING_COLUMN.format(
+                        source=table.attrs.get("source", name), table=name, column=column,
+                        columns=", ".join(map(str, table.columns))))
+        prepared[name] = frame
+    return prepared
 
 
 def years(tables: Mapping[str, pd.DataFrame]) -> list[int]:
     """Return every year found in the tables' « annee » column, in order."""
     found: set[int] = set()
     for table in tables.values():
+        table = normalise_columns(table)
         if YEAR in table.columns:
             found.update(int(y) for y in pd.to_numeric(table[YEAR], errors="coerce").dropna())
     return sorted(found)
@@ -181,7 +319,12 @@ def _has(tables: Mapping[str, pd.DataFrame], *names: str) -> bool:
 
 
 def year_view(tables: Mapping[str, pd.DataFrame], year: int) -> YearView:
-    """Compute the values, exits, sales and income of one year from the available tables."""
+    """Compute the values, exits, sales and income of one year from the available tables.
+
+    Headers are matched without case or accents; a missing column is a French
+    :class:`DataError` naming it (see :func:`prepare_tables`).
+    """
+    tables = prepare_tables(tables)
     values: dict[str, float | None] = {}
     exits: dict[str, int] = {}
     if _has(tables, "sorties"):
@@ -220,6 +363,9 @@ def year_view(tables: Mapping[str, pd.DataFrame], year: int) -> YearView:
     if _has(tables, "masse_salariale", "charges"):
         values["part_masse_salariale"] = eco.payroll_share(tables["masse_salariale"],
                                                            tables["charges"], year)
+        if _has(tables, "ventes"):
+            values["part_recettes_commerciales_aci"] = eco.aci_commercial_share(
+                tables["ventes"], tables["masse_salariale"], tables["charges"], year)
         if _has(tables, "ventes", "financements"):
             values["marge_nette"] = eco.net_margin(tables["ventes"], tables["financements"],
                                                    tables["masse_salariale"], tables["charges"],
@@ -233,6 +379,27 @@ def year_view(tables: Mapping[str, pd.DataFrame], year: int) -> YearView:
     missing = sorted({t for ident, needs in NEEDS.items() if ident not in values
                       for t in needs if t not in tables})
     return YearView(year, values, exits, sales, income, tuple(missing))
+
+
+#: Keys of :func:`~companion.indicators.insertion.exit_rates` that are catalogue indicators.
+EXIT_RATE_IDS = {"taux_dynamiques": "taux_sorties_dynamiques",
+                 "taux_durables": "taux_sorties_durables",
+                 "taux_transition": "taux_sorties_transition",
+                 "taux_positives": "taux_sorties_positives"}
+
+
+def figures_table(values: Mapping[str, Any], year: int, source: str) -> pd.DataFrame:
+    """Return figures as people read them: French value with its unit (« 62 % », never
+    61.538…), unit, vintage (« exercice 2024 ») and source, in catalogue order.
+
+    ``values`` is :attr:`YearView.values` or the dict of
+    :func:`~companion.indicators.insertion.exit_rates`; keys outside the catalogue are left out.
+    """
+    known = {EXIT_RATE_IDS.get(k, k): v for k, v in values.items()}
+    rows = [(e.label, e.format(None if known[e.id] is None else float(known[e.id])), e.unit,
+             ti.FISCAL_YEAR.format(year=year), source)
+            for e in load_catalogue().values() if e.id in known]
+    return pd.DataFrame(rows, columns=["indicateur", "valeur", "unité", "millésime", "source"])
 
 
 def _employees(rows: pd.DataFrame) -> dict[str, float | None]:

@@ -18,6 +18,7 @@ import pandas as pd
 from companion.core.errors import DataError
 from companion.indicators.catalogue import load_catalogue
 from companion.owndata.loading import fold
+from companion.texts import indicators as ti
 
 SOURCE = "Insee, ANCT (SIG Ville)"
 APPROXIMATION = (
@@ -32,6 +33,12 @@ _NOT_SUMMABLE = re.compile(
     r"^(?:TX_|PART_|DISP_|DECUC_|EVOL_|TP60|IND_JEUNE|(?:PMIMP|BREV|PACT|PPEN|PPSOC|PIMPOT|PPAT)$)"
 )
 _CODE = re.compile(r"^Q[PN]\d", re.I)
+#: INSEE's Filosofi files suffix each column with its year: « DISP_MED_A19 » is 2019's.
+_YEAR_SUFFIX = re.compile(r"^(.+)_A(\d\d)$")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+UNKNOWN_VINTAGE = "non précisé"
+#: Vintage of the extracts shipped in ``data/territoire_exemple`` (SIG Ville 2022, see README).
+SAMPLE_MILLESIME = "2022"
 
 
 @dataclass(frozen=True)
@@ -46,7 +53,7 @@ KEY_FIGURES = (
     _Spec("population_qpv", ("POP_MUN",)),
     _Spec("poids_qpv_commune", ("POP_MUN", "POP_COM")),
     _Spec("indice_jeunesse", ("IND_JEUNE",)),
-    _Spec("taux_pauvrete", ("TP60",)),
+    _Spec("taux_pauvrete", ("TP60", "DISP_TP60")),
     _Spec("revenu_median", ("DISP_Q2", "DISP_MED")),
     _Spec("taux_emploi", ("TX_TOT_EMPL",)),
     _Spec("demandeurs_emploi_abcde", ("ABCDE",)),
@@ -92,15 +99,30 @@ def _named(tables: Mapping[str, pd.DataFrame] | Sequence[pd.DataFrame]
 
 def _column(table: pd.DataFrame, wanted: Sequence[str]) -> str | None:
     upper = {str(c).strip().upper(): c for c in table.columns}
+    for column in list(upper):  # « DISP_MED_A19 » answers to « DISP_MED »
+        suffixed = _YEAR_SUFFIX.match(column)
+        if suffixed:
+            upper.setdefault(suffixed.group(1), upper[column])
     for name in wanted:
         if name in upper:
             return str(upper[name])
     return None
 
 
-def _millesime(name: str) -> str:
-    found = re.search(r"(?:19|20)\d\d", name)
-    return found.group(0) if found else "non précisé"
+def vintage_of(table: pd.DataFrame, column: str | None = None) -> str:
+    """Return the millésime a table states itself, never its file name (which users rename).
+
+    From the year suffix INSEE puts in its column names (``DISP_MED_A19`` → 2019; ``column``
+    when given, else the most frequent suffix), else from the file's own title
+    (``attrs["titre"]``, the lines above the header), else « non précisé ».
+    """
+    names = [str(column)] if column is not None else [str(c) for c in table.columns]
+    years = [m.group(2) for m in map(_YEAR_SUFFIX.match, (n.strip().upper() for n in names))
+             if m]
+    if years:
+        return f"20{max(set(years), key=years.count)}"
+    found = _YEAR.findall(str(table.attrs.get("titre", "")))
+    return found[-1] if found else UNKNOWN_VINTAGE
 
 
 def find_qpv(tables: Mapping[str, pd.DataFrame] | Sequence[pd.DataFrame], code_or_name: str
@@ -153,18 +175,19 @@ def _text(value: object) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def key_figures(tables: Mapping[str, pd.DataFrame] | Sequence[pd.DataFrame], code: str
-                ) -> list[KeyFigure]:
+def key_figures(tables: Mapping[str, pd.DataFrame] | Sequence[pd.DataFrame], code: str,
+                millesime: str | None = None) -> list[KeyFigure]:
     """Return the key figures of a QPV found in the tables, each with unit, millésime, source.
 
     Parameters
     ----------
     tables : mapping of file name to DataFrame, or sequence of DataFrames
-        INSEE / SIG Ville tables as read by :func:`~companion.owndata.loading.read_table` (the file
-        name
-        gives the millésime: « DEMO_2022 » → 2022).
+        INSEE / SIG Ville tables as read by :func:`~companion.owndata.loading.read_table`.
     code : str
         Code of the QPV.
+    millesime : str, optional
+        Vintage of the files that do not state it (no ``_A19`` suffix, no title): ask the
+        user, never guess it from a file name. « non précisé » when not given.
     """
     catalogue = load_catalogue()
     figures = []
@@ -172,12 +195,12 @@ def key_figures(tables: Mapping[str, pd.DataFrame] | Sequence[pd.DataFrame], cod
         for name, table in _named(tables):
             row = _row(table, code)
             columns = [_column(table, (c,)) for c in spec.columns]
-            if row is None or columns[0] is None:
+            if row is None or all(c is None for c in columns):
                 continue
             if spec.requires_any and _column(table, spec.requires_any) is None:
                 continue
             if spec.indicator == "poids_qpv_commune":
-                if columns[1] is None:
+                if columns[0] is None or columns[1] is None:
                     continue
                 value = _ratio(row[columns[0]], row[columns[1]])
                 commune = None
@@ -190,13 +213,33 @@ def key_figures(tables: Mapping[str, pd.DataFrame] | Sequence[pd.DataFrame], cod
                     town_col = _column(table, ("POP_COM",))
                     commune = _number(row[town_col]) if town_col else None
             entry = catalogue[spec.indicator]
+            used = next(c for c in columns if c is not None)
+            vintage = vintage_of(table, used if _YEAR_SUFFIX.match(used.strip().upper())
+                                 else None)
+            if vintage == UNKNOWN_VINTAGE and millesime:
+                vintage = str(millesime)
             figures.append(KeyFigure(
-                entry.id, entry.label, value, entry.unit, _millesime(name),
-                f"{SOURCE} — fichier {name}",
-                commune, "" if value is not None else "valeur absente (secret statistique)",
+                entry.id, entry.label, value, entry.unit, vintage,
+                f"{SOURCE} — fichier {name}", commune, _note(row, columns, value),
             ))
             break
     return figures
+
+
+def _note(row: pd.Series, columns: Sequence[str | None], value: float | None) -> str:
+    """Say why a value is absent: a blank or secret marker, or a cell that is not a number."""
+    if value is not None:
+        return ""
+    for column in columns:
+        raw = row[column] if column is not None else None
+        if isinstance(raw, str) and raw.strip():
+            return ti.TERRITORY_UNREADABLE.format(value=raw.strip(), column=column)
+    return ti.TERRITORY_MASKED
+
+
+def _brings_something(table: pd.DataFrame) -> bool:
+    return _column(table, CODE_COLUMNS) is not None and any(
+        _column(table, spec.columns) is not None for spec in KEY_FIGURES)
 
 
 def _row(table: pd.DataFrame, code: str) -> pd.Series | None:
@@ -222,18 +265,31 @@ def _ratio(part: object, whole: object) -> float | None:
 
 
 def qpv_profile(tables: Mapping[str, pd.DataFrame] | Sequence[pd.DataFrame],
-                code_or_name: str) -> pd.DataFrame:
+                code_or_name: str, millesime: str | None = None) -> pd.DataFrame:
     """Return the tidy profile of a QPV found by code or name.
+
+    ``millesime`` is the vintage of the files that do not state it themselves (see
+    :func:`vintage_of`); the file names are never read for it.
 
     Returns
     -------
     pandas.DataFrame
         Columns « indicateur », « libellé », « valeur », « unité », « millésime », « source »,
         « valeur commune » (NaN when the file does not give it), « note »; ``attrs`` holds
-        the QPV's code, name and commune(s).
+        the QPV's code, name and commune(s), and « avertissements » (French sentences: a file
+        that brings no known indicator).
+
+    Raises
+    ------
+    DataError
+        No file brings any known indicator (French message naming them).
     """
+    named = _named(tables)
+    useless = [n for n, t in named if not _brings_something(t)]
+    if len(useless) == len(named):
+        raise DataError(ti.TERRITORY_NOTHING.format(names=", ".join(f"« {n} »" for n in useless)))
     code, name, town = find_qpv(tables, code_or_name)
-    figures = key_figures(tables, code)
+    figures = key_figures(tables, code, millesime)
     frame = pd.DataFrame({
         "indicateur": [f.indicator for f in figures],
         "libellé": [f.label for f in figures],
@@ -244,7 +300,9 @@ def qpv_profile(tables: Mapping[str, pd.DataFrame] | Sequence[pd.DataFrame],
         "valeur commune": pd.Series([f.commune for f in figures], dtype="float64"),
         "note": [f.note for f in figures],
     })
-    frame.attrs.update(code=code, nom=name, commune=town)
+    warnings = [ti.TERRITORY_USELESS_FILE.format(
+        name=n, columns=", ".join(map(str, t.columns[:8]))) for n, t in named if n in useless]
+    frame.attrs.update(code=code, nom=name, commune=town, avertissements=warnings)
     return frame
 
 

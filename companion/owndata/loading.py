@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from companion.core.errors import DataError
+from companion.texts import indicators as ti
 
 MAX_BYTES = 50 * 1024 * 1024
 #: Cell values meaning "no value" in numeric columns (compared case-insensitively).
@@ -46,6 +47,9 @@ _STRIP_LINES = re.compile(rf"(?m)^[\t{_SPACES}]+|[\t{_SPACES}]+$")
 _LEADING_ZERO = re.compile(r"(?m)^[+-]?0\d")
 _EXCEL_PROTECTED = re.compile(r'(?m)^="(.*)"$')
 _CODE_NAME = re.compile(r"^(?:cod|insee|siren|siret|depcom|iris|(?:cp|dep|reg|com|epci)$)", re.I)
+# Excel saving « 6\u202f056 » as Windows-1252, which has no U+202F, writes « 6?056 ».
+_QUESTION_GROUP = re.compile(r"(?<=\d)\?(?=\d{3}(?!\d))")
+_WORKBOOK_NAME = re.compile(r"\.xls[xm]$", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _MOJIBAKE = re.compile(rb"\xc3[\x80-\xbf]")
 _MAGIC = {b"%PDF": "un document PDF", b"\x89PNG": "une image PNG", b"GIF8": "une image GIF",
@@ -88,7 +92,8 @@ def read_table(
         Numbers as ``float64``/``int64``, codes and labels as strings, missing values as NaN.
         ``attrs``: ``source``; ``secret`` (count of masked values per column); ``encodage``
         and ``separateur`` (CSV) or ``feuille`` (Excel); ``aggregats`` (DataFrame of the
-        aggregate rows removed), only when there were some.
+        aggregate rows removed), only when there were some; ``titre`` (the title lines above
+        the header, where a file may state its vintage), only when there were some.
 
     Raises
     ------
@@ -103,6 +108,8 @@ def read_table(
     label, data = _read_source(source, name, max_bytes)
     if isinstance(data, bytes) and data.startswith(b"PK\x03\x04"):
         names, columns, meta = _read_excel(data, sheet, label)
+    elif _WORKBOOK_NAME.search(label):  # a text file renamed: never read as an empty table
+        raise DataError(ti.NOT_A_WORKBOOK.format(name=label))
     else:
         text, encoding = (data, "texte") if isinstance(data, str) else _decode(data, label)
         if _CONTROL.search(text, 0, 8192):
@@ -203,7 +210,12 @@ def _read_csv(text: str, label: str) -> tuple[list[str], Columns, dict[str, Any]
         columns, width = _rows_quoted("\n".join(body), sep, names, label, first)
     else:
         columns, width = _rows_plain(body, sep, names, label, first)
-    return names[:width], columns, {"separateur": sep}
+    meta: dict[str, Any] = {"separateur": sep}
+    title = " ".join(c.strip().strip('"') for line in head[:skip] for c in line.split(sep)
+                     if c.strip().strip('"'))
+    if title:
+        meta["titre"] = title  # the file's own title: may give the vintage
+    return names[:width], columns, meta
 
 
 def _sniff(head: list[str]) -> str:
@@ -330,7 +342,11 @@ def _read_excel(
     _check_names(names, label)
     body = rows[header + 1:]
     columns = [list(c) for c in zip(*body, strict=True)] or [[]] * len(names)
-    return names, columns, {"feuille": chosen}
+    meta: dict[str, Any] = {"feuille": chosen}
+    title = " ".join(_cell_text(v) for row in rows[:header] for v in row if not _missing(v))
+    if title:
+        meta["titre"] = title
+    return names, columns, meta
 
 
 def _pick_sheet(available: list[str], sheet: str | int | None, label: str) -> str:
@@ -425,6 +441,8 @@ def _convert(column: str, values: Sequence[Any], typed: bool) -> tuple[Any, int]
         joined = _EXCEL_PROTECTED.sub(r"\1", joined)
     # U+202F makes a two-byte string, on which str.translate is ten times slower.
     blanked, masked = joined.replace("\u202f", " ") if "\u202f" in joined else joined, 0
+    if "?" in blanked:
+        blanked = _QUESTION_GROUP.sub(" ", blanked)
     other = _other_chars(blanked)
     if other or ("-" in blanked and "\n-\n" in f"\n{blanked}\n"):
         blanked, masked = _MARKER_LINES.subn("", blanked)

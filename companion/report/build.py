@@ -149,12 +149,32 @@ def section_introduction(ctx: _Context) -> Section:
     return section
 
 
+def _field_label(key: str) -> str:
+    return tx.FIELD_LABELS.get(key, key)
+
+
+def _field_value(key: str, value: Any) -> Any:
+    """Return a stored value as people read it: an indicator's id becomes its label."""
+    if key == "indicator" and isinstance(value, str):
+        from companion.indicators.catalogue import load_catalogue
+
+        entry = load_catalogue().get(value)
+        return entry.label if entry else value
+    return _flat(value)
+
+
+def _kind_label(kind: str, plural: bool = False) -> str:
+    labels = tx.KIND_LABELS.get(kind)
+    return labels[plural] if labels else kind
+
+
 def _generic_frame(records: list[Record]) -> pd.DataFrame:
     keys: list[str] = []
     for r in records:
         keys += [k for k in r.data if k not in keys]
-    rows = [{tx.COL_KIND: r.kind, tx.COL_GROUP: r.group or "",
-             tx.COL_AUTHOR: r.author or tx.ANONYMOUS, **{k: _flat(r.data.get(k)) for k in keys},
+    rows = [{tx.COL_KIND: _kind_label(r.kind), tx.COL_GROUP: r.group or "",
+             tx.COL_AUTHOR: r.author or tx.ANONYMOUS,
+             **{_field_label(k): _field_value(k, r.data.get(k)) for k in keys},
              tx.COL_STATUS: r.status, tx.COL_HIDDEN: tx.YES if r.hidden else tx.NO,
              tx.COL_MERGED_INTO: r.merged_into or "",
              tx.COL_DATE: f"{r.created_at:%Y-%m-%d %H:%M}" if r.created_at else ""}
@@ -166,7 +186,7 @@ def _generic_section(ctx: _Context, kinds: list[str], sid: str, title: str,
                      sheet: str) -> Section:
     section = Section(sid, title, sheet)
     for kind in kinds:
-        section.tables.append(Table(tx.TABLE_RECORDS.format(kind=kind),
+        section.tables.append(Table(tx.TABLE_RECORDS.format(kind=_kind_label(kind, True)),
                                     _generic_frame(ctx.kind(kind, visible=False))))
     if not kinds:
         section.lines.append(tx.NO_DATA)

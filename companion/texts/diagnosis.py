@@ -166,6 +166,10 @@ TERRITORY_LOADED = "{count} fichier(s) chargé(s) : {names}."
 TERRITORY_NO_TABLE = "Aucun fichier de chiffres n'est chargé : chargez un fichier INSEE / SIG Ville."
 TERRITORY_UNAVAILABLE = "Le module des chiffres du territoire n'est pas encore disponible."
 TERRITORY_EMPTY = "Aucun chiffre trouvé pour « {query} »."
+TERRITORY_MILLESIME = "Millésime des fichiers"
+TERRITORY_MILLESIME_HELP = ("Année des données, si vos fichiers ne la donnent pas eux-mêmes "
+                            "(colonnes en _A19, titre) : elle n'est jamais lue dans le nom du "
+                            "fichier.")
 
 # Own territory: export / import
 WORKBOOK_TITLE = "Mon territoire : sauvegarder, exporter, réimporter"

@@ -112,3 +112,51 @@ UPLOAD_UNKNOWN = ("Le fichier « {name} » a été lu, mais ses colonnes ({colum
                   "{expected}.")
 UPLOAD_NO_YEAR = ("Le fichier « {name} » n'a pas de colonne « annee » : ajoutez l'année de "
                   "chaque ligne.")
+
+# Own data: reading and checking (owndata.loading, indicators.overview, indicators.territory)
+NOT_A_WORKBOOK = ("Le fichier « {name} » porte l'extension .xlsx mais n'est pas un classeur "
+                  "Excel (c'est un fichier texte renommé ?). Enregistrez-le depuis le tableur "
+                  "au format .xlsx, ou renommez-le en .csv.")
+TERRITORY_MASKED = "valeur absente (secret statistique ou case vide dans le fichier)"
+TERRITORY_UNREADABLE = ("valeur illisible « {value} » (colonne « {column} ») : ce n'est pas un "
+                        "nombre ; vérifiez le fichier")
+TERRITORY_USELESS_FILE = ("Le fichier « {name} » n'apporte aucun indicateur connu du profil "
+                          "(colonnes : {columns}…). Indicateurs reconnus : population (POP_MUN), "
+                          "indice de jeunesse (IND_JEUNE), taux de pauvreté (TP60, DISP_TP60_A19), "
+                          "revenu médian (DISP_Q2, DISP_MED_A19), taux d'emploi (TX_TOT_EMPL), "
+                          "demandeurs d'emploi (ABCDE, ABC), allocataires CAF (A, ARSAS, AAAH).")
+TERRITORY_NOTHING = ("Aucun indicateur connu dans {names} : il faut une colonne de code du "
+                     "quartier (CODGEO) et au moins une colonne reconnue (POP_MUN, TP60, "
+                     "DISP_MED_A19…).")
+MISSING_COLUMN = ("Le tableau « {source} » ({table}) n'a pas de colonne « {column} ». Colonnes "
+                  "présentes : {columns}. Les noms sont reconnus sans accents ni majuscules "
+                  "(« Année » vaut « annee »).")
+OWN_FILE_ABSENT = ("Le fichier « {name} » n'est pas dans « {folder} », qui contient vos fichiers "
+                   "({files}) : vos chiffres ne sont jamais complétés par ceux de l'exemple. "
+                   "Utilisez companion.load_tables(), qui reconnaît vos fichiers à leurs colonnes, "
+                   "quel que soit leur nom.")
+OWN_TABLE_TWICE = ("Le fichier « {name} » donne, lui aussi, le tableau « {table} » (déjà lu dans "
+                   "« {first} ») : il est laissé de côté ; réunissez les deux fichiers.")
+ORIGIN_SAMPLE = "exemple"
+ORIGIN_OWN = "mes données"
+LOADED_ORIGIN = "Origine des tableaux : {origin}"
+LOADED_TABLE = "  tableau « {table} » : fichier « {name} » ({rows} lignes)"
+LOADED_TERRITORY = "  fichier de territoire « {name} » ({rows} lignes)"
+LOADED_ERROR = "  illisible : {message}"
+ABSENT = "donnée absente"
+ABSENT_CARDS = "Donnée absente : les tableaux de « {structure} » n'ont pas pu être calculés. {error}"
+FISCAL_YEAR = "exercice {year}"
+TABLE_ABSENT = ("Le tableau « {table} » est absent ({origin}) : déposez dans mes_donnees/ un "
+                "fichier qui a ses colonnes (voir data/exemple_regie/README.md).")
+AID_TERRITORY = "Territoire « {territory} » inconnu pour l'aide au poste : choisissez {known}."
+AID_UNKNOWN = ("Montant d'aide au poste {structure} ({territory}) au {day} non renseigné dans "
+               "data/aide_au_poste.csv : il n'est jamais repris d'un arrêté antérieur. "
+               "Vérifiez-le dans : {source}.")
+ACI_RULE = ("art. D5132-34 du Code du travail : les recettes commerciales d'un ACI couvrent une "
+            "part inférieure à 30 % des charges liées à ses activités")
+ACI_RULE_PREFECT = ("art. D5132-34 du Code du travail : plafond porté par décision du préfet "
+                    "(après avis du CDIAE) dans la limite de 50 %")
+ACI_WITHIN = "Recettes commerciales : {share} % des charges, sous le plafond de {cap} % ({rule})."
+ACI_OVER = ("Recettes commerciales : {share} % des charges, au-delà du plafond de {cap} % "
+            "({rule}).")
+ACI_UNDEFINED = "Part des recettes commerciales non calculable (aucune charge)."

@@ -121,3 +121,11 @@ CLI_OUT = "dossier où écrire les fichiers"
 CLI_ANONYMISE = "retirer les pseudonymes"
 CLI_STORE = "base de données : chemin d'un fichier SQLite ou URL"
 CLI_DONE = "Rapport HTML : {html}\nClasseur XLSX : {xlsx}"
+
+# Kinds and fields of records no section claims (« Autres contributions »), in French
+KIND_LABELS = {"indicator_target": ("objectif d'indicateur", "objectifs d'indicateurs")}
+FIELD_LABELS = {"indicator": "Indicateur", "value": "Valeur", "text": "Texte", "theme": "Thème",
+                "round": "Manche", "source": "Source", "note": "Note", "label": "Libellé",
+                "category": "Catégorie", "comment": "Commentaire", "title": "Titre",
+                "quadrant": "Quadrant", "name": "Nom", "answer": "Réponse",
+                "question": "Question", "score": "Note"}

@@ -7,50 +7,57 @@ le refaire sur votre structure :
 
 1. dans JupyterLab, créez un dossier **`mes_donnees`** à côté de ce carnet (dans le dossier
    `notebooks/`) ;
-2. déposez-y vos fichiers CSV (séparateur `;` ou `,`, virgule décimale acceptée, UTF-8 ou
-   Windows) en reprenant **les noms et les colonnes du jeu d'exemple** : `sorties.csv`
-   (`annee ; salarie ; type_sortie ; duree_mois`), `ventes.csv`, `financements.csv`,
-   `masse_salariale.csv`, `charges.csv`, `salaries_insertion.csv`, `gouvernance.csv`,
-   `benevoles.csv` — voir `data/exemple_regie/README.md` ;
-3. relancez le carnet (menu *Run → Run All Cells*). Chaque cellule lit votre fichier s'il existe
-   dans `mes_donnees/`, sinon celui de l'exemple : `companion.own_or_sample` affiche le chemin
-   utilisé.
+2. déposez-y vos fichiers CSV ou Excel (séparateur `;` ou `,`, virgule décimale acceptée, UTF-8
+   ou Windows), **sous le nom de votre choix** : chaque fichier est reconnu à ses colonnes
+   (`annee ; salarie ; type_sortie ; duree_mois` pour les sorties, voir
+   `data/exemple_regie/README.md` pour les autres), sans accents ni majuscules obligatoires
+   (« Année » vaut « annee ») ;
+3. relancez le carnet (menu *Run → Run All Cells*). `companion.load_tables()` dit d'où vient
+   chaque tableau : dès que `mes_donnees/` contient un fichier, **seuls vos fichiers** sont
+   utilisés (un tableau absent donne « donnée absente », jamais les chiffres de l'exemple) ;
+   sans fichier, c'est l'exemple, et il est annoncé comme tel.
 
 Un fichier illisible donne un message en français qui nomme le fichier, la ligne et la colonne.
 Vos fichiers restent sur votre ordinateur : rien n'est envoyé ailleurs."""),
     ("code", "import pandas as pd\n\nimport companion\n\ncompanion.warm_up(charts=True)"),
     ("md", """## 1. Lire un tableau
 
-`companion.read_table` lit un CSV ou un classeur Excel (`.xlsx`) : séparateur et encodage
-reconnus, espaces des milliers, secrets statistiques (`s`, `nd`…) en valeurs manquantes
-(jamais 0), codes gardés en texte avec leurs zéros."""),
-    ("code", "chemin = companion.own_or_sample(\"sorties.csv\")\nprint(chemin)\n"
-             "sorties = companion.read_table(chemin)\nsorties.head()"),
+`companion.load_tables` lit chaque fichier avec `companion.read_table` (CSV ou classeur Excel
+`.xlsx`) : séparateur et encodage reconnus, espaces des milliers, secrets statistiques (`s`,
+`nd`…) en valeurs manquantes (jamais 0), codes gardés en texte avec leurs zéros. Un fichier
+illisible est signalé (fichier, ligne, colonne) et laissé de côté."""),
+    ("code", "donnees = companion.load_tables()\ndonnees"),
+    ("code", "sorties = donnees.table(\"sorties\")\nsorties.head()"),
     ("md", """## 2. Taux de sorties d'une année
 
 Choisissez l'année ; `exit_rates` compte les sorties par catégorie et calcule les taux en %.
 Le seuil de 6 mois qui sépare emploi durable et de transition est un paramètre :
 `inclusive=False` (« plus de 6 mois », plateforme de l'inclusion) ou `inclusive=True`
 (« 6 mois ou plus », Dares)."""),
-    ("code", "annee = 2024\ncompanion.exit_rates(sorties[sorties[\"annee\"] == annee])"),
-    ("code", "companion.exit_rates(sorties[sorties[\"annee\"] == annee], inclusive=True)"),
+    ("code", "annee = 2024\ntaux = companion.exit_rates(sorties[sorties[\"annee\"] == annee])\n"
+             "companion.figures_table(taux, annee, donnees.source)"),
+    ("code", "taux_dares = companion.exit_rates(sorties[sorties[\"annee\"] == annee], "
+             "inclusive=True)\ncompanion.figures_table(taux_dares, annee, donnees.source)"),
     ("md", """## 3. Aide au poste
 
-Montant socle en vigueur à une date, par type de structure (EI, ETTI, AI, ACI), multiplié par
-les ETP et par (1 + part modulée, de 0 à 10 %). Le tableau daté est `data/aide_au_poste.csv`."""),
-    ("code", "print(companion.aide_au_poste(\"ACI\", \"2024-10-31\", etp=22.5))\n"
-             "print(companion.aide_au_poste(\"ACI\", \"2024-11-01\", etp=22.5, modulation=0.05))"),
+Montant socle par poste à temps plein (par tranche de 1 505 heures pour une EITI), par type de
+structure (EI, ETTI, AI, ACI, EITI) et territoire (hors Mayotte ou Mayotte), multiplié par les
+ETP et par (1 + part modulée, de 0 à 10 %). Le tableau daté, avec l'arrêté de chaque montant,
+est `data/aide_au_poste.csv`. Sur une année, `yearly_aid` proratise chaque montant par les
+mois où il était en vigueur (un montant inconnu est signalé, jamais repris d'un arrêté
+antérieur)."""),
+    ("code", "aide = companion.yearly_aid(\"ACI\", 2024, etp=22.5, modulation=0.05)\n"
+             "print(f\"Aide au poste ACI 2024 pour 22,5 ETP : {aide.attrs['total']:,.0f} € "
+             "(montants proratisés par mois)\".replace(\",\", \"\u202f\"))\naide"),
     ("md", """## 4. Tous les indicateurs d'une année
 
-Chargez tous les tableaux (les vôtres quand ils sont dans `mes_donnees/`) ; `year_view` calcule
-ce que le tableau de bord affiche. Une valeur `None` est non définie (dénominateur nul ou
-tableau absent) : `missing` dit quels fichiers manquent."""),
-    ("code", "noms = [\"sorties\", \"salaries_insertion\", \"ventes\", \"financements\", "
-             "\"masse_salariale\",\n        \"charges\", \"gouvernance\", \"benevoles\"]\n"
-             "tableaux = {nom: companion.read_table(companion.own_or_sample(f\"{nom}.csv\")) "
-             "for nom in noms}\n"
-             "vue = companion.year_view(tableaux, annee)\nvue.values"),
-    ("code", "companion.radar_scores(vue.values)"),
+`year_view` calcule ce que le tableau de bord affiche ; `figures_table` présente chaque
+chiffre avec son unité, son millésime (l'exercice) et sa source. « — » signale une valeur non
+définie (dénominateur nul) ; `vue.missing` dit quels tableaux manquent."""),
+    ("code", "vue = companion.year_view(donnees.tables, annee)\n"
+             "print(\"Tableaux manquants :\", \", \".join(vue.missing) or \"aucun\")\n"
+             "companion.figures_table(vue.values, annee, donnees.source)"),
+    ("code", "companion.radar_scores(vue.values).round(0)  # scores de 0 à 100, repères pédagogiques"),
     ("md", """## 5. Retour social sur investissement (SROI)
 
 Une ligne par résultat. Les valeurs ci-dessous sont **fictives** : remplacez-les par les vôtres
@@ -71,18 +78,19 @@ print(calcul.describe())"""),
     ("code", "calcul.sensitivity"),
     ("md", """## 6. Profil d'un quartier prioritaire (QPV)
 
-Fichiers INSEE / ANCT (SIG Ville) : un extrait de `DEMO_2022`, `REVN_2022` et `IPRO_2022` est
-fourni dans `data/territoire_exemple/` (source : Insee, ANCT — SIG Ville, millésime 2022,
-Licence Ouverte). Téléchargez les fichiers complets sur sig.ville.gouv.fr et déposez-les dans
-`mes_donnees/` sous le même nom pour votre quartier ; cherchez-le par code (`QP…`) ou par nom.
-Les taux ne s'additionnent pas entre quartiers."""),
-    ("code", "fichiers = [\"DEMO_2022.csv\", \"REVN_2022.csv\", \"IPRO_2022.csv\"]\n"
-             "territoire = {nom: companion.read_table(companion.own_or_sample(nom, "
-             "sample=\"territoire_exemple\"))\n              for nom in fichiers}\n"
-             "companion.qpv_profile(territoire, \"QP093005\")"),
+Fichiers INSEE / ANCT (SIG Ville) : sans fichier à vous, un extrait de `DEMO_2022`,
+`REVN_2022` et `IPRO_2022` est fourni dans `data/territoire_exemple/` (source : Insee, ANCT —
+SIG Ville, millésime 2022, Licence Ouverte). Pour votre quartier, déposez les fichiers
+complets du SIG Ville ou de l'Insee dans `mes_donnees/`, sous le nom de votre choix ; cherchez
+le quartier par code (`QP…`) ou par nom. Le millésime est lu dans les données (colonnes
+`DISP_MED_A19` → 2019, titre du fichier), jamais dans le nom du fichier : s'il n'y est pas,
+indiquez-le (`millesime=`). Les taux ne s'additionnent pas entre quartiers."""),
+    ("code", "millesime = \"2022\" if donnees.origin == \"exemple\" else None  "
+             "# l'année de VOS fichiers\n"
+             "companion.qpv_profile(donnees.territory, \"QP093005\", millesime=millesime)"),
     ("md", """## 7. Le tableau de bord sur ces tableaux
 
 Le même tableau de bord que pendant la formation, sur les tableaux lus plus haut (« Mes données
-— tableaux fournis ») et sur l'exemple."""),
-    ("code", "companion.IndicatorsDashboard(tables=tableaux)"),
+— tableaux fournis ») et, à part, sur l'exemple fictif, annoncé comme tel."""),
+    ("code", "companion.IndicatorsDashboard(tables=donnees.tables)"),
 ]

@@ -25,13 +25,17 @@ from companion.widgets.base import Notice, button, guarded
 LABEL = {"description_width": "11em"}
 
 
-def _profile(tables: Mapping[str, pd.DataFrame], query: str) -> pd.DataFrame:
-    """Call the indicators module's ``qpv_profile`` (imported when first needed)."""
+def _module() -> Any:
     try:
-        module = importlib.import_module("companion.indicators.territory")
+        return importlib.import_module("companion.indicators.territory")
     except ImportError:
         raise DataError(td.TERRITORY_UNAVAILABLE) from None
-    result: pd.DataFrame = module.qpv_profile(tables, query)
+
+
+def _profile(tables: Mapping[str, pd.DataFrame], query: str, millesime: str | None = None
+             ) -> pd.DataFrame:
+    """Call the indicators module's ``qpv_profile`` (imported when first needed)."""
+    result: pd.DataFrame = _module().qpv_profile(tables, query, millesime or None)
     return result
 
 
@@ -75,6 +79,10 @@ class TerritoryPanel(w.VBox):
                                     description=td.TERRITORY_UPLOAD)
         self._upload.add_class("cp-territory-upload")
         self._upload.observe(self._on_upload, names="value")
+        self._millesime = w.Text(description=td.TERRITORY_MILLESIME, style=LABEL,
+                                 placeholder="2022", tooltip=td.TERRITORY_MILLESIME_HELP,
+                                 layout=w.Layout(width="20em"))
+        self._millesime.add_class("cp-territory-millesime")
         self._table = w.HTML()
         self._table.add_class("cp-territory-figures")
         self._notice = Notice()
@@ -82,7 +90,8 @@ class TerritoryPanel(w.VBox):
         self._sample_note = ""
         self.add_class("cp-territory")
         self.children = (w.HTML(f"<h3>{td.TERRITORY_TITLE}</h3><p>{td.TERRITORY_HELP}</p>"),
-                         self._upload, w.HBox([self._query, self._show]), self._notice,
+                         self._upload, self._millesime, w.HBox([self._query, self._show]),
+                         self._notice,
                          self._table)
 
     @property
@@ -104,6 +113,8 @@ class TerritoryPanel(w.VBox):
         read = {}
         for name, content in files.items():
             read[name] = _read(content, name)  # DataError names the file
+        if self._sample_note:  # own files replace the sample, and its vintage
+            self._millesime.value = ""
         self.tables = {**self.tables, **read} if not self._sample_note else read
         self._sample_note = ""
         self._notice.show(td.TERRITORY_LOADED.format(count=len(read), names=", ".join(read)),
@@ -122,6 +133,7 @@ class TerritoryPanel(w.VBox):
             raise DataError(td.TERRITORY_NO_TABLE)
         self.tables = {path.name: _read(path.read_bytes(), path.name) for path in files}
         self._sample_note = td.TERRITORY_SAMPLE.format(names=", ".join(p.name for p in files))
+        self._millesime.value = _module().SAMPLE_MILLESIME  # stated in the extracts' README
 
     @guarded()
     def _on_show(self, _button: w.Button) -> None:
@@ -129,7 +141,7 @@ class TerritoryPanel(w.VBox):
         if not self.tables:
             self._load_sample()
         try:
-            profile = _profile(self.tables, query)
+            profile = _profile(self.tables, query, self._millesime.value.strip())
         except CompanionError:
             self.profile = None
             self._table.value = ""
@@ -137,6 +149,8 @@ class TerritoryPanel(w.VBox):
         self.profile = profile
         if profile.empty:
             self._notice.show(td.TERRITORY_EMPTY.format(query=query), "erreur")
+        elif profile.attrs.get("avertissements"):
+            self._notice.show(" ".join(profile.attrs["avertissements"]))
         elif self._sample_note:
             self._notice.show(self._sample_note)
         else:

@@ -282,7 +282,16 @@ class IndicatorsDashboard(w.VBox):
                     figure.layout.display = "none"
                 return
             self._notice.clear()
-            view = self._view_of(year)
+            try:
+                view = self._view_of(year)
+            except CompanionError as error:  # never leave the previous structure's figures
+                self._cards.value = "<p><em>{}</em></p>".format(escape(ti.ABSENT_CARDS.format(
+                    structure=self._structure.value, error=str(error))))
+                self._missing.value = ""
+                for figure in (self._trend, self._exits, self._sales, self._income,
+                               self._radar):
+                    figure.layout.display = "none"
+                raise
             source = self._sources[self._structure.value]
             missing = ti.MISSING_TABLE.format(names=", ".join(view.missing))
             self._missing.value = f"<p><em>{escape(missing)}</em></p>" if view.missing else ""
