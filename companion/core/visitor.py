@@ -92,6 +92,22 @@ def visitor_id(cookie_header: str | None = None, *, secret: bytes | None = None)
     return None
 
 
+def served_page() -> bool:
+    """Return True in a page Voilà serves (its request is known), False in JupyterLab or a
+    script, where the page itself stands for the person."""
+    return os.environ.get("SERVER_SOFTWARE", "").startswith("voila/")
+
+
+def purpose_id(visitor: str, purpose: str) -> str:
+    """Return an id of ``visitor`` for one purpose (e.g. the anonymous evaluation), that
+    cannot be linked to the visitor's other contributions without the cookie secret."""
+    import hashlib
+    import hmac
+
+    key = cookie_secret() or b"companion-no-secret"
+    return hmac.new(key, f"{purpose}:{visitor}".encode(), hashlib.sha256).hexdigest()[:32]
+
+
 def decode_signed_value(secret: bytes, name: str, value: str,
                         max_age_days: float = COOKIE_MAX_AGE_DAYS) -> bytes | None:
     """Return the payload of a Tornado signed value (version 2), or None when the value is

@@ -388,6 +388,48 @@ class SQLStore(Store):
         self._write(lambda conn: conn.execute(insert(s.records).values(**values)))
         return self._record(_Row(values))
 
+    def add_record_checked(
+        self,
+        session: str,
+        kind: str,
+        data: Mapping[str, Any],
+        check: Callable[[list[Record]], None],
+        *,
+        participant_id: str,
+        group: str | None = None,
+        author: str = "",
+        status: str = "",
+    ) -> Record:
+        values = _new_record(
+            session,
+            kind,
+            data,
+            group=group,
+            author=author,
+            participant_id=participant_id,
+            status=status,
+        )
+
+        def work(conn: Connection) -> Record:
+            # _write took the writers' lock first (revision row / BEGIN IMMEDIATE): what is
+            # read here is every write committed before, and nobody writes until we commit.
+            rows = conn.execute(
+                select(s.records)
+                .where(
+                    s.records.c.session == session,
+                    s.records.c.kind == kind,
+                    s.records.c.participant_id == participant_id,
+                    s.records.c.archived.is_(False),
+                    s.records.c.hidden.is_(False),
+                )
+                .order_by(s.records.c.seq)
+            )
+            check([self._record(row) for row in rows])
+            conn.execute(insert(s.records).values(**values))
+            return self._record(_Row(values))
+
+        return self._write(work)
+
     def update_record(
         self,
         uid: str,
