@@ -30,7 +30,8 @@ class SequencePage(LivePage):
         super().__init__(store, **kwargs)
         code = config.trainer_code() if trainer_code is ... else trainer_code
         self._notice = Notice()
-        self.session: TrainingSession | None = self._resolve(dict(query or {}))
+        self.session: TrainingSession | None = None
+        self.attempt(lambda: self._set_session(dict(query or {})), self._notice)
         self.gate = TrainerGate(code if isinstance(code, str) else None)
         self._participant_area = w.VBox()
         self._trainer_area = w.VBox()
@@ -41,7 +42,7 @@ class SequencePage(LivePage):
         self.children = (w.HTML(f"<h1>{escape(title)}</h1>"), self._notice,
                          self._participant_area, trainer_box, self.live_bar())
         if self.session is not None:
-            self._participant_area.children = tuple(self.build_participant(self.session.code))
+            self.attempt(self._build_participant_area, self._notice)
         self.gate.observe(lambda _c: self._open_trainer(), names="unlocked")
         self._open_trainer()
         self.poller.mark_seen()
@@ -60,18 +61,33 @@ class SequencePage(LivePage):
         binds to the visitor's session and rebuilds its participant area for this visitor.
         """
         self._notice.clear()
-        session = self._resolve(dict(query))
-        if session is None or self.session is None or session.code != self.session.code:
+        previous = self.session
+        self.session = None
+        self._participant_area.children = ()
+        # the store is checked again on arrival (a preheated page may have been built while
+        # it was down)
+        if not self.attempt(lambda: self._set_session(dict(query)), self._notice):
             self._trainer_area.children = ()
-        self.session = session
-        self._participant_area.children = (
-            tuple(self.build_participant(session.code)) if session is not None else ()
-        )
+            self.touch()
+            self.poller.mark_seen()
+            return
+        session = self.session
+        if session is None or previous is None or session.code != previous.code:
+            self._trainer_area.children = ()
+        if session is not None:
+            self.attempt(self._build_participant_area, self._notice)
         self.visitor_arrived()
         self._open_trainer()
         self.touch()
         self.refresh()
         self.poller.mark_seen()
+
+    def _set_session(self, query: dict[str, str]) -> None:
+        self.session = self._resolve(query)
+
+    def _build_participant_area(self) -> None:
+        assert self.session is not None
+        self._participant_area.children = tuple(self.build_participant(self.session.code))
 
     def visitor_arrived(self) -> None:
         """Hook: the visitor's request is known (``visitor_id()`` works now)."""

@@ -289,6 +289,7 @@ class BrainstormPage(LivePage):
         self.round_id = self._query.get("manche", "").strip() or manche
         code = config.trainer_code() if trainer_code is ... else trainer_code
         self._solo = not isinstance(code, str)
+        self._unbound = False  # True while the store could not be read to bind the page
         self._notice = Notice()
         self.session: TrainingSession | None = None
         self.snapshot: Snapshot | None = None
@@ -307,7 +308,8 @@ class BrainstormPage(LivePage):
         self.add_class("cp-brainstorm")
         self.children = (self._notice, self.banner, self._participant_area, trainer_box,
                          self.live_bar())
-        self._bind()
+        # a preheated page: the store may be down; it is checked again on arrival
+        self._unbound = not self.attempt(self._bind, self._notice)
         self._show_trainer_area()
         self.poller.mark_seen()
         self.start_live()
@@ -321,9 +323,10 @@ class BrainstormPage(LivePage):
         self.session, self.snapshot, self.picker, self.board = None, None, None, None
         self._participant_area.children = ()
         self._notice.clear()
-        self._bind()
+        self._unbound = not self.attempt(self._bind, self._notice)
+        if not self._unbound:
+            self.refresh()
         self.touch()
-        self.refresh()
         self.poller.mark_seen()
 
     def _bind(self) -> None:
@@ -392,8 +395,9 @@ class BrainstormPage(LivePage):
     def refresh(self) -> None:
         """Re-read the round and update every part of the page."""
         if self.session is None:  # the trainer may create the session after this page opened
-            if not self._query.get("session"):
-                self._bind()
+            if not self._query.get("session") or self._unbound:
+                self._unbound = False
+                self._unbound = not self.attempt(self._bind, self._notice)
             if self.session is None:
                 return
             self._notice.clear()

@@ -244,7 +244,7 @@ class HomePage(LivePage):
             trainer_box,
             self.live_bar(),
         )
-        self._bind_session()
+        self.attempt(self._bind_session, self._notice)  # preheated: the store may be down
         self._show_trainer_area()
         self.poller.mark_seen()
         self.start_live()
