@@ -18,6 +18,7 @@ from companion.brainstorm.rounds import RoundState, clean
 from companion.content.course import Round
 from companion.core.errors import InputError
 from companion.core.model import TRAINER, Record
+from companion.core.text import strip_controls
 from companion.store import Store
 from companion.texts import brainstorm as tb
 
@@ -80,7 +81,8 @@ class Idea:
 
 def clean_group(name: str | None) -> str:
     """Return a subgroup name cleaned (spaces collapsed), refusing an empty one."""
-    return clean(" ".join((name or "").split()), limit=MAX_GROUP, field=tb.GROUP_FIELD)
+    text = " ".join(strip_controls(name or "").split())  # controls first: NEL is a space
+    return clean(text, limit=MAX_GROUP, field=tb.GROUP_FIELD)
 
 
 def _text_or_none(value: object) -> str | None:

@@ -8,13 +8,13 @@ trainer pages never conflict and the history of phases is kept.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from companion.content.course import Course, Round, course
 from companion.core.errors import InputError
 from companion.core.model import TRAINER, Record
+from companion.core.text import strip_controls
 from companion.store import Store
 from companion.texts import brainstorm as tb
 from companion.texts import common as tc
@@ -81,14 +81,14 @@ class RoundState:
 
 
 def clean(value: str | None, *, limit: int, field: str, required: bool = True) -> str:
-    """Return ``value`` without surrounding spaces nor control characters, else as typed.
+    """Return ``value`` without surrounding spaces, control characters nor bidi overrides,
+    else as typed.
 
     Emoji joiners, right-to-left marks, angle brackets and formula signs are kept: text is
     escaped where shown and neutralised where exported, never altered here. Refuses (French
     message) an empty text when ``required`` and a text longer than ``limit``.
     """
-    text = "".join(c for c in (value or "") if c in "\n\t" or unicodedata.category(c) != "Cc")
-    text = text.strip()
+    text = strip_controls(value or "").strip()  # the one rule: companion.core.text
     if required and not text:
         raise InputError(tb.FIELD_EMPTY.format(field=field))
     if len(text) > limit:

@@ -83,14 +83,27 @@ def cast(store: Store, session: str, state: RoundState, who: Contributor, idea_u
     by_uid = {i.uid: i for i in all_ideas}
     if idea_uid not in by_uid or not by_uid[idea_uid].visible:
         raise InputError(tb.VOTE_IDEA_GONE)
+    _within_rules(all_votes, who, state, idea_uid)  # the page's view: a quick answer
+
+    def check(standing: list[Record]) -> None:  # the store's view, in the write's transaction
+        current = [to_vote(r) for r in standing if r.get("round") == state.round_id]
+        _within_rules(current, who, state, idea_uid)
+
+    record = store.add_record_checked(session, VOTE_KIND,
+                                      {"round": state.round_id, "idea": idea_uid}, check,
+                                      group=who.group, author=who.pseudonym,
+                                      participant_id=who.id)
+    return to_vote(record)
+
+
+def _within_rules(all_votes: Iterable[Vote], who: Contributor, state: RoundState,
+                  idea_uid: str) -> None:
+    """Refuse one more vote of ``who`` on ``idea_uid`` beyond the budget or stacking rule."""
     given = mine(all_votes, who)
     if sum(given.values()) >= state.budget:
         raise InputError(tb.VOTE_NO_BUDGET.format(budget=state.budget))
     if not state.stacking and given[idea_uid] > 0:
         raise InputError(tb.VOTE_NO_STACK)
-    record = store.add_record(session, VOTE_KIND, {"round": state.round_id, "idea": idea_uid},
-                              group=who.group, author=who.pseudonym, participant_id=who.id)
-    return to_vote(record)
 
 
 def withdraw(store: Store, state: RoundState, who: Contributor, idea_uid: str,

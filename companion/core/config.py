@@ -71,11 +71,15 @@ def join_url() -> str | None:
 def page_query() -> dict[str, str]:
     """Return the page's query parameters (``?session=…&groupe=…``) in Voilà, else ``{}``.
 
+    Values are cleaned by the one rule for text (:func:`companion.core.text.strip_controls`).
     In a preheated Voilà kernel, call ``voila.utils.wait_for_request()`` first (see
     :func:`companion.widgets.page.page_parameters`).
     """
+    from companion.core.text import strip_controls
+
     raw = os.environ.get("QUERY_STRING", "")
-    return {key: values[0] for key, values in parse_qs(raw).items() if values}
+    return {strip_controls(key): strip_controls(values[0])
+            for key, values in parse_qs(raw).items() if values}
 
 
 def now() -> datetime:

@@ -69,8 +69,13 @@ class Poller:
         return True
 
     def mark_seen(self) -> None:
-        """Take the current token as seen (after a refresh the page did itself)."""
-        self._last_token = self._token()
+        """Take the current token as seen (after a refresh the page did itself); when the
+        store cannot answer, the next poll refreshes the page."""
+        try:
+            self._last_token = self._token()
+        except Exception as error:  # the store is down: poll_once will retry
+            log.warning("token unavailable: %s", error)
+            self._last_token = None
 
     def start(self) -> bool:
         """Start polling on the running event loop; return False when there is none."""

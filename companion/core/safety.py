@@ -15,7 +15,12 @@ def escape(text: Any) -> str:
 
 def neutralise_cell(value: Any) -> Any:
     """Return a spreadsheet-safe value: text that a spreadsheet would read as a formula is
-    prefixed with an apostrophe (OWASP « CSV injection »); numbers and None pass unchanged."""
-    if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_PREFIXES):
-        return "'" + value
+    prefixed with an apostrophe (OWASP « CSV injection »), control characters (which the
+    XLSX format cannot hold) are removed; numbers and None pass unchanged."""
+    if isinstance(value, str):
+        from companion.core.text import strip_controls
+
+        value = strip_controls(value)
+        if value.lstrip(" ").startswith(FORMULA_PREFIXES):
+            return "'" + value
     return value

@@ -166,9 +166,24 @@ def validate_response(s: Survey, *, satisfaction: Mapping[str, Any] | None = Non
             "after": _scores(after, s.themes), "comments": texts}
 
 
-def submit_response(store: Store, session: str, s: Survey, **answers: Any) -> Record:
-    """Validate and store one anonymous response (no author, no participant)."""
-    return store.add_record(session, EVALUATION, validate_response(s, **answers))
+def submit_response(store: Store, session: str, s: Survey, *, respondent: str | None = None,
+                    **answers: Any) -> Record:
+    """Validate and store one anonymous response (no author, no pseudonym).
+
+    ``respondent`` (an id for this purpose only, see
+    :func:`companion.core.visitor.purpose_id`) allows one response per person: a second one
+    is refused, checked in the write's own transaction. Without it (a notebook in
+    JupyterLab) responses are not counted per person.
+    """
+    data = validate_response(s, **answers)
+    if respondent is None:
+        return store.add_record(session, EVALUATION, data)
+
+    def once(earlier: list[Record]) -> None:
+        if earlier:
+            raise InputError(tx.ALREADY_ANSWERED)
+
+    return store.add_record_checked(session, EVALUATION, data, once, participant_id=respondent)
 
 
 def responses(store: Store, session: str) -> list[Mapping[str, Any]]:

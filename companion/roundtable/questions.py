@@ -18,7 +18,7 @@ import pandas as pd
 from companion.content.files import Entry, content_path, entries, read, unique_ids
 from companion.core.errors import InputError
 from companion.core.model import TRAINER, Record
-from companion.core.text import clean_text
+from companion.core.text import clean_text, strip_controls
 from companion.store import Store
 from companion.texts import content as tx_content
 from companion.texts import roundtable as tx
@@ -93,7 +93,7 @@ def ask(store: Store, session: str, text: str, *, topic: str = "", author: str =
         voter: str = "", participant_id: str | None = None) -> Record:
     """Validate and store a question from the room (author optional, anonymous by default)."""
     cleaned = clean_text(text, limit=MAX_QUESTION, required=True, field=tx.FIELD_QUESTION)
-    name = " ".join(author.split())[:60]
+    name = " ".join(strip_controls(author).split())[:60]
     return store.add_record(session, QUESTION, {"text": cleaned, "topic": topic, "voter": voter},
                             author=name, participant_id=participant_id)
 

@@ -23,6 +23,7 @@ from companion.serving.serve import (
     skip_slow_imports,
     voila_command,
     voila_environment,
+    write_cookie_secret_config,
     write_voila_config,
 )
 from companion.store import Store, open_store, store_url
@@ -66,6 +67,7 @@ def serve(args: argparse.Namespace) -> int:
     template_root = offline_template(config.user_data_dir() / "voila-template")
     config_root = config.user_data_dir() / "voila-config" / str(options.port)
     write_voila_config(options, config_root)
+    write_cookie_secret_config(config_root)
     shim_root = skip_slow_imports(config.user_data_dir() / "voila-shims")
     home = f"{base_url(options)}/voila/render/00_accueil.ipynb"
     print(f"URL : {home}")

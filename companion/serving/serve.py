@@ -119,6 +119,29 @@ def write_voila_config(options: ServeOptions, config_root: Path) -> Path:
     return path
 
 
+def write_cookie_secret_config(config_root: Path) -> Path:
+    """Give the server the companion's cookie secret (``voila.py`` in ``config_root``).
+
+    The secret lives in the data directory (mode 0600, created once:
+    :func:`companion.core.visitor.ensure_cookie_secret`), not in Jupyter's runtime directory,
+    so a browser keeps its identity across restarts and environments; the config file holds
+    only its path (the secret is not on the command line either), and the kernels read the
+    same file to check the cookies' signatures.
+    """
+    from companion.core.visitor import ensure_cookie_secret
+
+    secret_file = ensure_cookie_secret()
+    config_root.mkdir(parents=True, exist_ok=True)
+    path = config_root / "voila.py"
+    path.write_text(
+        "# Written by `companion serve`: the secret that signs the identity cookies.\n"
+        "from pathlib import Path\n"
+        f"c.Voila.cookie_secret = Path({str(secret_file)!r}).read_bytes().strip()\n",
+        encoding="utf-8",
+    )
+    return path
+
+
 REFILL_DELAY_S = 20.0
 
 SLOW_IMPORTS = ("rfc3987_syntax",)

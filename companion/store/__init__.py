@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from companion.core.config import default_store_url
@@ -36,8 +37,20 @@ def open_store(url: str | Path | None = None) -> Store:
     ------
     StoreError
         With a French message when the file is not a store, is read-only or too recent.
+        Not while a Voilà kernel is preheated: a page prepared while the database is down
+        gets a store that opens on first use once it is back (:mod:`companion.store.deferred`).
     """
-    resolved = store_url(url)
+    try:
+        return _open(store_url(url))
+    except StoreError as error:
+        if os.environ.get("VOILA_PREHEAT", "False") == "False":
+            raise
+        from companion.store.deferred import deferred_store
+
+        return deferred_store(store_url(url), _open, error)
+
+
+def _open(resolved: str) -> Store:
     if resolved.startswith("sqlite:///") and resolved != "sqlite:///:memory:":
         path = Path(resolved.removeprefix("sqlite:///"))
         try:

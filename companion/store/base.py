@@ -7,7 +7,7 @@ trainees goes through a store. Widgets receive a store; they never open one them
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -95,6 +95,25 @@ class Store(ABC):
         status: str = "",
     ) -> Record:
         """Store a new contribution in one short transaction and return it."""
+
+    @abstractmethod
+    def add_record_checked(
+        self,
+        session: str,
+        kind: str,
+        data: Mapping[str, Any],
+        check: Callable[[list[Record]], None],
+        *,
+        participant_id: str,
+        group: str | None = None,
+        author: str = "",
+        status: str = "",
+    ) -> Record:
+        """Store a new contribution if ``check`` accepts this participant's visible records
+        of this kind in the session (oldest first), read in the same serialised transaction
+        as the write: writers of one participant cannot all pass the check on the same
+        state (a vote budget, one evaluation each). ``check`` raises ``InputError`` to refuse;
+        then nothing is written."""
 
     @abstractmethod
     def update_record(

@@ -34,6 +34,7 @@ from sqlalchemy.pool import StaticPool
 
 from companion.core.errors import InputError, StoreError
 from companion.core.model import Actor, AuditEntry, Group, Participant, Record, TrainingSession
+from companion.core.text import clean_value, strip_controls
 from companion.store import schema as s
 from companion.store.base import Store
 from companion.texts import common as t
@@ -141,10 +142,10 @@ class SQLStore(Store):
             insert(s.audit).values(
                 at=_now(),
                 session=session,
-                actor=actor,
+                actor=strip_controls(actor),
                 action=action,
-                target=target,
-                detail=detail,
+                target=strip_controls(target),
+                detail=strip_controls(detail),
             )
         )
 
@@ -194,7 +195,8 @@ class SQLStore(Store):
         place: str = "",
         actor: Actor,
     ) -> TrainingSession:
-        code = code.strip().upper()
+        code = strip_controls(code).strip().upper()
+        title, place = strip_controls(title), strip_controls(place)
         if not SESSION_CODE.match(code):
             raise InputError(t.INVALID_SESSION_CODE.format(code=code))
 
@@ -259,7 +261,7 @@ class SQLStore(Store):
 
     # --- groups ---------------------------------------------------------------------------
     def add_group(self, session: str, name: str) -> Group:
-        name = name.strip()
+        name = strip_controls(name).strip()
         if not name:
             raise InputError(t.EMPTY_TEXT)
 
@@ -306,10 +308,10 @@ class SQLStore(Store):
         values = dict(
             id=_new_id(),
             session=session,
-            pseudonym=pseudonym,
-            function=function,
-            territory=territory,
-            group_name=group,
+            pseudonym=strip_controls(pseudonym),
+            function=strip_controls(function),
+            territory=strip_controls(territory),
+            group_name=None if group is None else strip_controls(group),
             removed=False,
             archived=False,
             created_at=_now(),
@@ -388,6 +390,48 @@ class SQLStore(Store):
         self._write(lambda conn: conn.execute(insert(s.records).values(**values)))
         return self._record(_Row(values))
 
+    def add_record_checked(
+        self,
+        session: str,
+        kind: str,
+        data: Mapping[str, Any],
+        check: Callable[[list[Record]], None],
+        *,
+        participant_id: str,
+        group: str | None = None,
+        author: str = "",
+        status: str = "",
+    ) -> Record:
+        values = _new_record(
+            session,
+            kind,
+            data,
+            group=group,
+            author=author,
+            participant_id=participant_id,
+            status=status,
+        )
+
+        def work(conn: Connection) -> Record:
+            # _write took the writers' lock first (revision row / BEGIN IMMEDIATE): what is
+            # read here is every write committed before, and nobody writes until we commit.
+            rows = conn.execute(
+                select(s.records)
+                .where(
+                    s.records.c.session == session,
+                    s.records.c.kind == kind,
+                    s.records.c.participant_id == participant_id,
+                    s.records.c.archived.is_(False),
+                    s.records.c.hidden.is_(False),
+                )
+                .order_by(s.records.c.seq)
+            )
+            check([self._record(row) for row in rows])
+            conn.execute(insert(s.records).values(**values))
+            return self._record(_Row(values))
+
+        return self._write(work)
+
     def update_record(
         self,
         uid: str,
@@ -408,15 +452,15 @@ class SQLStore(Store):
                 raise InputError(t.STALE_RECORD)
             changes: dict[str, Any] = {"version": row.version + 1, "updated_at": _now()}
             if data is not None:
-                changes["data"] = dict(data)
+                changes["data"] = clean_value(dict(data))
             if status is not None:
-                changes["status"] = status
+                changes["status"] = strip_controls(status)
             if hidden is not None:
                 changes["hidden"] = hidden
             if merged_into is not None:
                 changes["merged_into"] = merged_into
             if group is not None:
-                changes["group_name"] = group
+                changes["group_name"] = strip_controls(group)
             conn.execute(update(s.records).where(s.records.c.uid == uid).values(**changes))
             detail = ", ".join(sorted(k for k in changes if k not in ("version", "updated_at")))
             self._audit(conn, row.session, actor, f"modifier {row.kind}", uid, detail)
@@ -528,16 +572,17 @@ class SQLStore(Store):
                 )
             )
             for group in groups:
-                conn.execute(insert(s.groups).values(session=session.code, name=group.name))
+                conn.execute(insert(s.groups).values(session=session.code,
+                                                     name=strip_controls(group.name)))
             for p in participants:
                 conn.execute(
                     insert(s.participants).values(
                         id=p.id,
                         session=session.code,
-                        pseudonym=p.pseudonym,
-                        function=p.function,
-                        territory=p.territory,
-                        group_name=p.group,
+                        pseudonym=strip_controls(p.pseudonym),
+                        function=strip_controls(p.function),
+                        territory=strip_controls(p.territory),
+                        group_name=None if p.group is None else strip_controls(p.group),
                         removed=p.removed,
                         archived=False,
                         created_at=p.created_at or _now(),
@@ -549,9 +594,9 @@ class SQLStore(Store):
                         uid=r.uid,
                         session=session.code,
                         kind=r.kind,
-                        data=dict(r.data),
-                        group_name=r.group,
-                        author=r.author,
+                        data=clean_value(dict(r.data)),
+                        group_name=None if r.group is None else strip_controls(r.group),
+                        author=strip_controls(r.author),
                         participant_id=r.participant_id,
                         status=r.status,
                         hidden=r.hidden,
@@ -616,17 +661,19 @@ def _new_record(
     author: str = "",
     participant_id: str | None = None,
 ) -> dict[str, Any]:
-    """Return the column values of a new, visible record (version 1, stamped now)."""
+    """Return the column values of a new, visible record (version 1, stamped now); its texts
+    go through the one cleaning rule (:func:`companion.core.text.strip_controls`), whatever
+    the page or import they come from."""
     now = _now()
     return dict(
         uid=_new_id(),
         session=session,
         kind=kind,
-        data=dict(data),
-        group_name=group,
-        author=author,
+        data=clean_value(dict(data)),
+        group_name=None if group is None else strip_controls(group),
+        author=strip_controls(author),
         participant_id=participant_id,
-        status=status,
+        status=strip_controls(status),
         hidden=False,
         merged_into=None,
         archived=False,

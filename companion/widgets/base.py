@@ -288,6 +288,17 @@ class LivePage(w.VBox):
         self._live_notice.show(tc.LIVE_PAUSED)
         self._resume.layout.display = ""
 
+    def attempt(self, step: Callable[[], Any], notice: Notice) -> bool:
+        """Run a step that reads the store while the page is built or bound; a store error
+        becomes ``notice`` (the page is built anyway, and binds again on the visitor's
+        arrival or at the next change once the store is back). Return True when it ran."""
+        try:
+            step()
+        except CompanionError as error:
+            notice.show(str(error), "erreur")
+            return False
+        return True
+
     def _safe_refresh(self) -> None:
         try:
             with self.hold_sync():

@@ -14,9 +14,11 @@ from companion.charts.evaluation import (
     satisfaction_distribution,
     satisfaction_means,
 )
+from companion.core.errors import InputError
 from companion.core.html import table_html
 from companion.core.model import Record
 from companion.core.safety import escape
+from companion.core.visitor import purpose_id, served_page, visitor_id
 from companion.evaluation import survey as logic
 from companion.home.icebreaker import expectations
 from companion.store import Store
@@ -108,8 +110,12 @@ class SurveyForm(w.VBox):
         if self.sent:
             self._notice.show(tx.ALREADY_SENT)
             return
+        visitor = visitor_id()
+        if visitor is None and served_page():  # a page without (valid) identity cookie
+            raise InputError(tx.RELOAD_TO_ANSWER)
         logic.submit_response(
             self._store, self._session, self._survey,
+            respondent=purpose_id(visitor, "evaluation") if visitor else None,
             satisfaction={k: t.value for k, t in self._sat.items()},
             objectives={k: t.value for k, t in self._obj.items()},
             before={k: t.value for k, t in self._before.items()},

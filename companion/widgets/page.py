@@ -98,6 +98,7 @@ class SessionPage(LivePage):
         self._query: dict[str, str] = dict(query or {})
         self._start_poller = start
         self._personal = False
+        self._unbound = False  # True while the store could not be read to bind the page
         self._notice = Notice()
         self.gate = TrainerGate(trainer_code_of(trainer_code))
         self.trainer_area = TrainerArea(self.gate, self._build_trainer_area,
@@ -133,8 +134,8 @@ class SessionPage(LivePage):
     def open_page(self) -> None:
         """Finish building: bind to the session of the query, open the trainer's area if the
         gate is already open, start live refresh. Subclasses call it last in ``__init__``."""
-        self._apply(self.resolve(), force=True)
-        self.poller.mark_seen()
+        self._bind_safely()
+        self.attempt(self.poller.mark_seen, self._notice)
         if self._start_poller:
             self.start_live()
 
@@ -148,10 +149,10 @@ class SessionPage(LivePage):
         self._notice.clear()
         self.query_changed()
         self.visitor_arrived()
-        self._apply(self.resolve(), force=True)
-        self.touch()
-        self._safe_refresh()
-        self.poller.mark_seen()
+        if self._bind_safely():  # the store is read again: it may have been down at preheat
+            self.touch()
+            self._safe_refresh()
+            self.attempt(self.poller.mark_seen, self._notice)
 
     def resolve(self) -> Resolution:
         """Return the session of the current query (shown problem, if any, in the notice)."""
@@ -164,7 +165,27 @@ class SessionPage(LivePage):
     def rebind(self, *, force: bool = False) -> bool:
         """Resolve the session again (the active one may have changed); rebind if it changed,
         or anyway with ``force``. Return True when the page was bound again."""
+        if self._unbound:
+            return self._bind_safely()
         return self._apply(self.resolve(), force=force)
+
+    @property
+    def unbound(self) -> bool:
+        """True while the store could not be read to bind the page (it binds again on the
+        visitor's arrival or at the next live refresh)."""
+        return self._unbound
+
+    def _bind_safely(self) -> bool:
+        """Resolve the session and bind; a store error becomes the page's notice instead of
+        breaking the page (a preheated kernel may build it while the store is down)."""
+        self._unbound = not self.attempt(lambda: self._apply(self.resolve(), force=True),
+                                         self._notice)
+        return not self._unbound
+
+    def _safe_refresh(self) -> None:
+        if self._unbound and not self._bind_safely():
+            return
+        super()._safe_refresh()
 
     def _apply(self, found: Resolution, *, force: bool) -> bool:
         new = found.session

@@ -70,9 +70,11 @@ def start_server(
     now: str | None = None,
     pool: int = 1,
     extra_args: tuple[str, ...] = (),
+    port: int | None = None,
 ) -> Server:
-    """Start ``companion serve`` on a free port with a temporary store; wait until it answers."""
-    port = free_port()
+    """Start ``companion serve`` on ``port`` (default: a free one) with a temporary store;
+    wait until it answers."""
+    port = port or free_port()
     store_url = f"sqlite:///{tmp / 'browser-store.sqlite3'}"
     env = dict(os.environ)
     env["COMPANION_DATA_DIR"] = str(tmp / "data")

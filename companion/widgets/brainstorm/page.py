@@ -23,7 +23,7 @@ from companion.core import config
 from companion.core.errors import InputError
 from companion.core.model import TrainingSession
 from companion.core.safety import escape
-from companion.core.visitor import visitor_id
+from companion.core.visitor import served_page, visitor_id
 from companion.store import Store
 from companion.texts import brainstorm as tb
 from companion.texts import common as tc
@@ -83,8 +83,9 @@ class ParticipantBoard(w.VBox):
     """A participant posts ideas (one per card), edits or withdraws them, then votes."""
 
     def __init__(self, store: Store, session: str, round_id: str, who: Contributor,
-                 on_write: Any = None, **kwargs: Any) -> None:
+                 on_write: Any = None, *, can_vote: bool = True, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        self.can_vote = can_vote  # False: a served page without identity cookie
         self._store, self._session, self._round_id = store, session, round_id
         self.session = session
         self.who = who
@@ -150,7 +151,9 @@ class ParticipantBoard(w.VBox):
             self._stop_editing()
         all_votes = list(snap.votes)
         given = bs.votes_mine(all_votes, self.who)
-        if state.voting_open:
+        if state.voting_open and not self.can_vote:
+            self._budget.value = f"<p><strong>{escape(tb.VOTE_RELOAD)}</strong></p>"
+        elif state.voting_open:
             left = bs.votes_left(all_votes, self.who, state)
             rule = tb.VOTE_STACKING_ON if state.stacking else tb.VOTE_STACKING_OFF
             status = tb.VOTE_BUDGET.format(left=left, budget=state.budget)
@@ -249,6 +252,8 @@ class ParticipantBoard(w.VBox):
             bs.withdraw_own(self._store, uid, self.who, snap.state)
             self._notice.show(tb.IDEA_WITHDRAWN, "succes")
         elif action == "vote":
+            if not self.can_vote:  # would vote as a new person at each reload
+                raise InputError(tb.VOTE_RELOAD)
             bs.cast(self._store, self._session, snap.state, self.who, uid, snap.ideas,
                     list(snap.votes))
             self._notice.clear()
@@ -325,7 +330,8 @@ class BrainstormPage(SessionPage):
         if visitor is not None:
             who = Contributor(id=visitor, group=who.group)
         self.board = ParticipantBoard(self._store, self.session.code, self.round_id, who,
-                                      on_write=self._after_write)
+                                      on_write=self._after_write,
+                                      can_vote=visitor is not None or not served_page())
         self._participant_area.children = (self.board,)
         self.group = who.group
         self.refresh()
@@ -355,7 +361,8 @@ class BrainstormPage(SessionPage):
         self.round_id = round_id
         if self.board is not None:
             self.board = ParticipantBoard(self._store, self.board.session, round_id,
-                                          self.board.who, on_write=self._after_write)
+                                          self.board.who, on_write=self._after_write,
+                                          can_vote=self.board.can_vote)
             self._participant_area.children = (self.board,)
         self.refresh()
 

@@ -212,10 +212,12 @@ class TrainerSpace(w.VBox):
         self.section.observe(lambda _c: self._show(), names="value")
         self._body = w.VBox()
         self._notice = Notice()
+        self.turnout = w.HTML()  # voters vs registered: a stuffed vote shows as a gap
+        self.turnout.add_class("cp-voters")
         self.snap: Snapshot | None = None
         self.add_class("cp-trainer-space")
-        self.children = (self._round, self.animation.controls, self.section, self._body,
-                         self._notice)
+        self.children = (self._round, self.animation.controls, self.turnout, self.section,
+                         self._body, self._notice)
         self._show()
 
     def _parts(self) -> dict[str, Any]:
@@ -245,6 +247,9 @@ class TrainerSpace(w.VBox):
         for panel in (self.animation, self.export):
             panel.snap = snap
         self.animation.show_phase(snap)
+        registered = len(self._store.list_participants(self._session))
+        self.turnout.value = "<p>" + escape(tb.VOTERS_VS_REGISTERED.format(
+            voters=bs.voters(snap.votes), registered=registered)) + "</p>"
         self.moderation.update(snap)  # its selection must always match the wall
         if self.section.value != "moderation":
             self._parts()[self.section.value].update(snap)

@@ -20,6 +20,7 @@ from companion.core import config
 from companion.core.errors import InputError
 from companion.core.model import TRAINER, TrainingSession
 from companion.core.safety import escape
+from companion.core.text import strip_controls
 from companion.report import territory as workbook
 from companion.store import Store
 from companion.store.sessions import PersonalSession
@@ -52,7 +53,7 @@ class GroupField(w.Combobox):
 
     def name(self) -> str:
         """Return the subgroup as typed (spaces normalised), possibly empty; writes nothing."""
-        return " ".join(self.value.split())[:80]
+        return " ".join(strip_controls(self.value).split())[:80]
 
     def current(self) -> str:
         """Return the subgroup (registered in the store), or refuse an empty one."""
