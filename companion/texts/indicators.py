@@ -109,3 +109,58 @@ UPLOAD_UNKNOWN = ("Le fichier « {name} » a été lu, mais ses colonnes ({colum
                   "{expected}.")
 UPLOAD_NO_YEAR = ("Le fichier « {name} » n'a pas de colonne « annee » : ajoutez l'année de "
                   "chaque ligne.")
+
+# sroi
+METHOD_PRESENT_VALUE = "valeur actualisée des impacts (€)"
+METHOD_RATIO = "ratio SROI = valeur actualisée / investissement"
+METHOD_NET_RATIO = "SROI net = (valeur actualisée − investissement) / investissement"
+METHOD_PAYBACK = (
+    "délai de retour sur investissement (mois) = investissement / (impact de la première année "
+    "/ 12)"
+)
+METHOD_ROUNDING = (
+    "ratios arrondis au centième, montants à l'euro, délai au dixième de mois ; ne pas "
+    "arrondir un ratio à l'unité (5,62 publié « 6:1 ») sans le dire"
+)
+FIELD_DEADWEIGHT = "effet d'aubaine (deadweight)"
+FIELD_ATTRIBUTION = "attribution"
+FIELD_DISCOUNT_RATE = "taux d'actualisation"
+FIELD_DROP_OFF = "décroissance (drop-off)"
+FIELD_PROXY = "valeur financière (proxy)"
+SROI_PAYBACK_UNDEFINED = "non défini (aucun impact la première année)"
+SROI_RATIO_LINE = (
+    "Ratio SROI (valeur actualisée / investissement) : {value} — pour 1 € investi, {value} € "
+    "de valeur sociale actualisée."
+)
+SROI_NET_LINE = "SROI net ((valeur actualisée − investissement) / investissement) : {value}."
+SROI_VALUE_LINE = (
+    "Valeur actualisée : {value} € au taux d'actualisation de {rate} % ; investissement : "
+    "{inputs} €."
+)
+SROI_PAYBACK_LINE = "Délai de retour sur investissement : {payback}."
+SROI_BAD_INVESTMENT = (
+    "L'investissement (valeur des contributions) doit être un montant positif en euros (reçu : "
+    "{inputs!r})."
+)
+SROI_BAD_RATE = (
+    "Le taux d'actualisation doit être une fraction entre 0 et 1 : 0,035 pour 3,5 % (reçu : "
+    "{discount_rate!r})."
+)
+SROI_MISSING_COLUMNS = (
+    "Le tableau des résultats n'a pas les colonnes {missing} (attendues : {expected})."
+)
+SROI_NO_OUTCOME = "Le tableau des résultats est vide : décrivez au moins un résultat."
+SROI_ROW = "Ligne {position} (résultat « {name} »)"
+SROI_NO_NAME = "sans nom"
+SROI_NOT_A_NUMBER = (
+    "{where}, colonne « {column} » : valeur manquante ou non numérique ({value!r})."
+)
+SROI_NOT_A_FRACTION = (
+    "{where}, colonne « {column} » : {shown} n'est pas une fraction entre 0 et 1 (saisissez "
+    "0,25 pour 25 %)."
+)
+SROI_NEGATIVE_QUANTITY = "{where}, colonne « quantity » : la quantité doit être positive."
+SROI_BAD_DURATION = (
+    "{where}, colonne « duration » : la durée est un nombre entier d'années, au moins 1."
+)
+SROI_UNNAMED = "résultat {position}"
