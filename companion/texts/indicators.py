@@ -164,3 +164,41 @@ SROI_BAD_DURATION = (
     "{where}, colonne « duration » : la durée est un nombre entier d'années, au moins 1."
 )
 SROI_UNNAMED = "résultat {position}"
+
+# insertion
+EXIT_EXAMPLES = (
+    "CDI, CDD, intérim, titularisation, création d'entreprise, contrat aidé, formation "
+    "qualifiante, formation pré-qualifiante, embauche SIAE, demandeur d'emploi, inactivité, "
+    "sans nouvelles, autre"
+)
+EXIT_UNKNOWN_TYPE = "Type de sortie inconnu : « {label} ». Types reconnus : {examples}."
+EXIT_NO_DURATION = (
+    "Durée manquante pour une sortie en « {label} » : la durée du contrat (en mois) décide "
+    "s'il s'agit d'un emploi durable ou de transition."
+)
+EXITS_TABLE = "source"
+EXITS_NO_TYPE_COLUMN = (
+    "Le tableau « {source} » n'a pas de colonne « {type_col} » (type de sortie). Colonnes "
+    "présentes : {columns}."
+)
+EXITS_ROW = "Le tableau « {source} », ligne {number}"
+EXITS_EMPTY_TYPE = "{line} : le type de sortie (colonne « {type_col} ») est vide."
+EXITS_UNKNOWN_TYPE = (
+    "{line}, colonne « {type_col} » : type de sortie inconnu « {label} ». Types reconnus : "
+    "{examples}."
+)
+EXITS_NO_DURATION = (
+    "{line}, colonne « {duration_col} » : durée manquante pour une sortie en « {label} » (en "
+    "mois ; elle décide s'il s'agit d'un emploi durable ou de transition)."
+)
+EXITS_BAD_DURATION = (
+    "Le tableau « {source} », ligne {number}, colonne « {column} » : « {value} » n'est pas une "
+    "durée en mois."
+)
+HOURS_BAD_REFERENCE = (
+    "Le nombre d'heures de référence doit être positif (reçu : {reference_hours})."
+)
+HOURS_NEGATIVE = "Un nombre d'heures est négatif : vérifiez la colonne des heures."
+HOURS_NEGATIVE_VALUE = "Le nombre d'heures doit être positif ou nul (reçu : {hours})."
+HOURS_NO_COLUMN = "Le tableau « {source} » n'a pas de colonne « {column} »."
+TABLE = "tableau"
