@@ -17,6 +17,7 @@ import pandas as pd
 from companion.core.config import content_dir
 from companion.core.errors import DataError
 from companion.owndata.loading import fold, read_table
+from companion.texts import indicators as ti
 
 MAX_MODULATION = 0.10
 STRUCTURES = {"EI": "entreprise d'insertion",
@@ -50,18 +51,16 @@ def _load(path: Path) -> tuple[AideRate, ...]:
     table = read_table(path)
     missing = [c for c in _COLUMNS if c not in table.columns]
     if missing:
-        raise DataError(f"Le tableau « {path.name} » n'a pas les colonnes "
-                        f"{', '.join(missing)}.")
+        raise DataError(ti.AIDE_MISSING_COLUMNS.format(name=path.name, missing=", ".join(missing)))
     rates = []
     for line, row in enumerate(table.itertuples(index=False), start=2):
         try:
             start = datetime.date.fromisoformat(str(row.date_effet))
         except ValueError:
-            raise DataError(f"Le tableau « {path.name} », ligne {line}, colonne date_effet : "
-                            f"« {row.date_effet} » n'est pas une date AAAA-MM-JJ.") from None
+            raise DataError(ti.AIDE_BAD_DATE_ROW.format(name=path.name, line=line,
+                                                       date_effet=row.date_effet)) from None
         if row.structure not in STRUCTURES or not float(row.montant_socle) > 0:
-            raise DataError(f"Le tableau « {path.name} », ligne {line} : structure ou montant "
-                            "invalide.")
+            raise DataError(ti.AIDE_BAD_ROW.format(name=path.name, line=line))
         accompaniment = None if pd.isna(row.dont_accompagnement) else float(
             row.dont_accompagnement)
         rates.append(AideRate(str(row.structure), start, float(row.montant_socle),
@@ -76,8 +75,9 @@ def structure_code(structure: str) -> str:
         return text.upper()
     code = _ALIASES.get(fold(text))
     if code is None:
-        raise DataError(f"Structure « {structure} » inconnue pour l'aide au poste : choisissez "
-                        f"parmi {', '.join(STRUCTURES)} ({', '.join(STRUCTURES.values())}).")
+        raise DataError(ti.AIDE_UNKNOWN_STRUCTURE.format(
+            structure=structure, codes=", ".join(STRUCTURES),
+            names=", ".join(STRUCTURES.values())))
     return code
 
 
@@ -99,8 +99,7 @@ def rate_on(structure: str, on: datetime.date | str, rates: tuple[AideRate, ...]
     valid = [r for r in table if r.effective_from <= day]
     if not valid:
         first = min(r.effective_from for r in table)
-        raise DataError(f"Aucun montant d'aide au poste connu pour le {day:%d/%m/%Y} : le "
-                        f"tableau commence le {first:%d/%m/%Y}.")
+        raise DataError(ti.AIDE_NO_AMOUNT.format(day=day, first=first))
     return valid[-1]
 
 
@@ -125,11 +124,9 @@ def aide_au_poste(structure: str, on: datetime.date | str, etp: float = 1.0,
         ``montant socle × etp × (1 + modulation)`` in euros.
     """
     if not 0 <= modulation <= MAX_MODULATION:
-        raise DataError(f"La part modulée doit être comprise entre 0 et 10 % du montant socle "
-                        f"(reçu : {modulation * 100:g} %). Saisissez-la en fraction : 0,05 pour "
-                        "5 %.")
+        raise DataError(ti.AIDE_BAD_SHARE.format(modulation=modulation * 100))
     if not etp >= 0:
-        raise DataError(f"Le nombre d'ETP doit être positif ou nul (reçu : {etp}).")
+        raise DataError(ti.AIDE_BAD_ETP.format(etp=etp))
     return rate_on(structure, on).amount * etp * (1 + modulation)
 
 
@@ -141,5 +138,4 @@ def _as_date(value: datetime.date | str) -> datetime.date:
     try:
         return datetime.date.fromisoformat(str(value).strip())
     except ValueError:
-        raise DataError(f"« {value} » n'est pas une date : écrivez-la AAAA-MM-JJ "
-                        "(par exemple 2024-11-01).") from None
+        raise DataError(ti.AIDE_BAD_DATE.format(value=value)) from None

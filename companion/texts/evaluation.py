@@ -77,3 +77,18 @@ QUALITY_EVIDENCE = {
     "objectifs": "Objectifs jugés atteints : {reached} des avis (atteint), {partial} partiellement ({count} réponse(s)).",
     "progression": "Auto-positionnement : progression moyenne de {gain} point(s) sur 5 entre avant et après ({pairs} couple(s) de réponses).",
 }
+
+# survey
+SURVEY_BAD_SCALE = "« echelle » doit compter 5 libellés (notes 1 à 5)"
+SURVEY_BAD_LEVELS = "« niveaux_objectif » doit valoir {levels}"
+SURVEY_LABEL_QUALITY = "critère qualité"
+SURVEY_BAD_EVIDENCE = "« preuve » doit valoir {evidence}"
+SURVEY_LABEL_SEQUENCE = "séquence"
+SURVEY_RESERVED_ID = (
+    "Fichier de contenu « {name} » : l'identifiant « {id} » est réservé à la "
+    "satisfaction globale."
+)
+SURVEY_LABEL_THEME = "thème"
+
+# evaluation
+HOVER_SATISFACTION = "%{y} : %{x:.2f} (%{customdata} réponses)<extra></extra>"

@@ -202,3 +202,78 @@ HOURS_NEGATIVE = "Un nombre d'heures est négatif : vérifiez la colonne des heu
 HOURS_NEGATIVE_VALUE = "Le nombre d'heures doit être positif ou nul (reçu : {hours})."
 HOURS_NO_COLUMN = "Le tableau « {source} » n'a pas de colonne « {column} »."
 TABLE = "tableau"
+
+# aide
+AIDE_MISSING_COLUMNS = "Le tableau « {name} » n'a pas les colonnes {missing}."
+AIDE_BAD_DATE_ROW = (
+    "Le tableau « {name} », ligne {line}, colonne date_effet : « {date_effet} » n'est pas une "
+    "date AAAA-MM-JJ."
+)
+AIDE_BAD_ROW = "Le tableau « {name} », ligne {line} : structure ou montant invalide."
+AIDE_UNKNOWN_STRUCTURE = (
+    "Structure « {structure} » inconnue pour l'aide au poste : choisissez parmi {codes} "
+    "({names})."
+)
+AIDE_NO_AMOUNT = (
+    "Aucun montant d'aide au poste connu pour le {day:%d/%m/%Y} : le tableau commence le "
+    "{first:%d/%m/%Y}."
+)
+AIDE_BAD_SHARE = (
+    "La part modulée doit être comprise entre 0 et 10 % du montant socle (reçu : "
+    "{modulation:g} %). Saisissez-la en fraction : 0,05 pour 5 %."
+)
+AIDE_BAD_ETP = "Le nombre d'ETP doit être positif ou nul (reçu : {etp})."
+AIDE_BAD_DATE = "« {value} » n'est pas une date : écrivez-la AAAA-MM-JJ (par exemple 2024-11-01)."
+
+# territory
+TERRITORY_APPROXIMATION = (
+    "Approximation : moyenne des taux pondérée par la population. Un taux ne s'additionne pas "
+    "et ne se moyenne pas exactement : le taux exact de l'ensemble demande, pour chaque "
+    "quartier, le numérateur et le dénominateur."
+)
+TERRITORY_UNSPECIFIED = "non précisé"
+TERRITORY_NO_MATCH = (
+    "Aucun quartier ne correspond à « {wanted} » dans les fichiers fournis. Vérifiez le code "
+    "(par exemple QP093005) ou l'orthographe du nom."
+)
+TERRITORY_MANY_MATCHES = (
+    "Plusieurs quartiers correspondent à « {wanted} » : {listed}. Précisez le code du quartier."
+)
+TERRITORY_NO_COLUMN = "Le tableau « {source} » n'a pas de colonne « {column} »."
+TERRITORY_EXCLUDED = (
+    " {excluded} ligne(s) sans valeur ou sans population (secret statistique) exclue(s) du "
+    "calcul."
+)
+TERRITORY_NOT_ADDITIVE = (
+    "« {column} » est un taux, une médiane ou un indice : il ne s'additionne pas. Utilisez une "
+    "moyenne pondérée (weighted_mean), qui reste une approximation."
+)
+
+# catalogue
+CATALOGUE_BAD_ID = "l'identifiant « {ident} » doit être en minuscules, chiffres et « _ »"
+CATALOGUE_BAD_FAMILY = "la famille « {family} » est inconnue (familles : {families})"
+CATALOGUE_BAD_DIRECTION = "le sens « {direction} » doit être « hausse » ou « baisse »"
+CATALOGUE_BAD_DECIMALS = "le champ « decimals » doit valoir de 0 à 4"
+CATALOGUE_UNKNOWN = "Indicateur « {ident} » absent du catalogue."
+
+# economics
+ECONOMICS_MISSING_COLUMNS = (
+    "Le tableau « {name} » n'a pas les colonnes {missing} (colonnes présentes : {columns})."
+)
+ECONOMICS_MISSING_TABLES = "Tableaux manquants pour les indicateurs économiques : {missing}."
+ECONOMICS_NO_SALES = "Aucune vente pour l'année {year} dans « {source} »."
+
+# objectives
+OBJECTIVE_NOT_A_NUMBER = "L'objectif doit être un nombre (reçu : « {value} »)."
+OBJECTIVE_BAD_DIRECTION = (
+    "Le sens de l'objectif doit être « hausse » ou « baisse » (reçu : « {direction} »)."
+)
+OBJECTIVES_UNKNOWN = "Indicateur(s) absent(s) du catalogue : {unknown}."
+
+# overview
+
+# indicators
+UNIT_SCORE = "score de 0 à 100"
+SENSITIVITY_SERIES = "hypothèse {variation}"
+SENSITIVITY_MILLESIME = "hypothèses saisies"
+SALES_TABLE = "ventes"

@@ -53,3 +53,9 @@ NO_SUCH_SHEET = (
     "Le fichier « {label} » n'a pas de feuille « {sheet} ». Feuilles disponibles : {available}."
 )
 QUOTED = "« {name} »"
+
+# sample
+SAMPLE_UNKNOWN = (
+    "Le jeu de données d'exemple « {name} » est introuvable. Jeux disponibles : {available}."
+)
+NONE = "aucun"
