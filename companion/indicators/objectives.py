@@ -19,7 +19,7 @@ from companion.indicators.catalogue import Indicator, load_catalogue
 from companion.texts import indicators as ti
 
 REACHED, NOT_REACHED, NO_TARGET, NO_VALUE = (
-    "atteint", "non atteint", "objectif non paramétré", "valeur non disponible")
+    ti.STATUS_REACHED, ti.STATUS_NOT_REACHED, ti.STATUS_NO_TARGET, ti.STATUS_NO_VALUE)
 
 
 @dataclass(frozen=True)

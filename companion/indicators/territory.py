@@ -139,8 +139,10 @@ def find_qpv(tables: Mapping[str, pd.DataFrame] | Sequence[pd.DataFrame], code_o
     if not found:
         raise DataError(ti.TERRITORY_NO_MATCH.format(wanted=wanted))
     if len(found) > 1:
-        listed = " ; ".join(f"{code} « {name} »" + (f" ({town})" if town else "")
-                            for code, (name, town) in sorted(found.items())[:10])
+        listed = " ; ".join(
+            (ti.TERRITORY_CANDIDATE_TOWN if town else ti.TERRITORY_CANDIDATE).format(
+                code=code, name=name, town=town)
+            for code, (name, town) in sorted(found.items())[:10])
         raise DataError(ti.TERRITORY_MANY_MATCHES.format(wanted=wanted, listed=listed))
     code, (name, town) = next(iter(found.items()))
     return code, name, town
@@ -272,6 +274,6 @@ def total(table: pd.DataFrame, column: str) -> float:
     if _NOT_SUMMABLE.match(str(column).strip().upper()):
         raise DataError(ti.TERRITORY_NOT_ADDITIVE.format(column=column))
     if column not in table.columns:
-        raise DataError(f"Le tableau « {table.attrs.get('source', 'tableau')} » n'a pas de "
-                        f"colonne « {column} ».")
+        raise DataError(ti.TERRITORY_NO_COLUMN.format(
+            source=table.attrs.get("source", ti.TABLE), column=column))
     return float(pd.to_numeric(table[column], errors="coerce").sum())

@@ -49,8 +49,8 @@ _EXCEL_PROTECTED = re.compile(r'(?m)^="(.*)"$')
 _CODE_NAME = re.compile(r"^(?:cod|insee|siren|siret|depcom|iris|(?:cp|dep|reg|com|epci)$)", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _MOJIBAKE = re.compile(rb"\xc3[\x80-\xbf]")
-_MAGIC = {b"%PDF": "un document PDF", b"\x89PNG": "une image PNG", b"GIF8": "une image GIF",
-          b"\xff\xd8\xff": "une image JPEG", b"\x1f\x8b": "une archive compressée"}
+_MAGIC = {b"%PDF": tl.KIND_PDF, b"\x89PNG": tl.KIND_PNG, b"GIF8": tl.KIND_GIF,
+          b"\xff\xd8\xff": tl.KIND_JPEG, b"\x1f\x8b": tl.KIND_ARCHIVE}
 Columns = Sequence[Sequence[Any]]
 
 
