@@ -24,7 +24,7 @@ def satisfaction_means(table: pd.DataFrame) -> go.Figure:
         orientation="h", marker_color=BASE,
         text=[f"{m:.2f}".replace(".", ",") for m in rows[tx.COL_MEAN]], textposition="auto",
         customdata=rows[tx.COL_ANSWERS].tolist(),
-        hovertemplate="%{y} : %{x:.2f} (%{customdata} réponses)<extra></extra>",
+        hovertemplate=tx.HOVER_SATISFACTION,
     ))
     fig.update_xaxes(range=[0, 5], title_text=tx.AXIS_MEAN, dtick=1)
     fig.update_yaxes(autorange="reversed", automargin=True)

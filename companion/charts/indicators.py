@@ -119,7 +119,7 @@ def radar_chart(scores: pd.DataFrame, year: int, *, source: str) -> go.Figure:
                               line={"color": BASE}, connectgaps=False,
                               hovertemplate="%{theta} : %{r}<extra></extra>")],
         layout=layout(title=ti.CHART_RADAR.format(year=year), height=420,
-                      unit="score de 0 à 100", millesime=str(year),
+                      unit=ti.UNIT_SCORE, millesime=str(year),
                       source=f"{source}<br>{ti.RADAR_NOTE}", y=-0.1, bottom=90,
                       showlegend=False,
                       polar={"radialaxis": {"range": [0, 100], "dtick": 25}}))
@@ -134,12 +134,13 @@ def sensitivity_chart(sensitivity: pd.DataFrame) -> go.Figure:
         rows = varied[varied["variation"] == variation]
         traces.append(go.Bar(
             x=rows["ratio SROI"].round(2).tolist(), y=rows["hypothèse"].tolist(),
-            orientation="h", name=f"hypothèse {variation}", marker_color=color,
+            orientation="h", name=ti.SENSITIVITY_SERIES.format(variation=variation),
+            marker_color=color,
             text=[format_number(v, 2) for v in rows["ratio SROI"]], textposition="auto",
             hovertemplate="%{y} " + variation + " : ratio %{text}<extra></extra>"))
     figure_layout = layout(
         title=ti.CHART_SENSITIVITY, height=420, unit="ratio (€ de valeur par € investi)",
-        millesime="hypothèses saisies", source=ti.SROI_SOURCE, y=-0.42, bottom=140,
+        millesime=ti.SENSITIVITY_MILLESIME, source=ti.SROI_SOURCE, y=-0.42, bottom=140,
         barmode="group", legend={"orientation": "h", "y": -0.3},
         xaxis={"title": {"text": ti.AXIS_RATIO}, "rangemode": "tozero"},
         yaxis={"title": {"text": ti.AXIS_ASSUMPTION}, "automargin": True})

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from companion.core.colors import ACCENT, BASE, ERROR, MUTED, SUCCESS, palette_color
 from companion.core.safety import escape
 from companion.texts import common as tc
+from companion.texts import home as th
 
 if TYPE_CHECKING:  # pandas loads only when a table is drawn (participant pages stay light)
     import pandas as pd
@@ -106,7 +107,7 @@ def programme_timeline_html(
         rows.append(
             f'<div style="display:flex;align-items:flex-start;margin:.3em 0">'
             f'<strong style="width:4.5em;flex:none">'
-            f"{escape(tc.TIMELINE_DAY.format(day=day))}</strong>"
+            f"{escape(th.DAY.format(day=day))}</strong>"
             f'<div style="position:relative;flex:1;height:{height:.2f}em">{"".join(blocks)}</div>'
             f"</div>"
         )

@@ -24,7 +24,7 @@ STAKEHOLDER = "stakeholder"
 LEVELS = range(1, 6)
 THRESHOLD = 3
 """A power or interest of ``THRESHOLD`` or more is « élevé » (3 is the middle of 1–5)."""
-WATCH, INFORM, SATISFY, ENGAGE = "surveiller", "tenir informé", "satisfaire", "associer étroitement"
+WATCH, INFORM, SATISFY, ENGAGE = tuple(td.MENDELOW)
 MAX_NAME, MAX_LINKS = 120, 500
 
 

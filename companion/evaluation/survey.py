@@ -75,9 +75,9 @@ def load_survey(path: Path | None = None, content: Programme | None = None) -> S
     top = Entry(path, tx_content.WHERE_HEADER, data)
     scale = top.texts("echelle")
     if len(scale) != 5:
-        top.fail("« echelle » doit compter 5 libellés (notes 1 à 5)")
+        top.fail(tx.SURVEY_BAD_SCALE)
     if tuple(top.texts("niveaux_objectif")) != LEVELS:
-        top.fail(f"« niveaux_objectif » doit valoir {list(LEVELS)}")
+        top.fail(tx.SURVEY_BAD_LEVELS.format(levels=list(LEVELS)))
 
     def items(key: str, label: str) -> tuple[Item, ...]:
         found = [Item(e.text("id"), e.text("titre")) for e in entries(path, data, key, label)]
@@ -85,19 +85,19 @@ def load_survey(path: Path | None = None, content: Programme | None = None) -> S
         return tuple(found)
 
     quality = []
-    for e in entries(path, data, "qualite", "critère qualité"):
+    for e in entries(path, data, "qualite", tx.SURVEY_LABEL_QUALITY):
         evidence = e.text("preuve")
         if evidence not in tx.QUALITY_EVIDENCE:
-            e.fail(f"« preuve » doit valoir {', '.join(tx.QUALITY_EVIDENCE)}")
+            e.fail(tx.SURVEY_BAD_EVIDENCE.format(evidence=", ".join(tx.QUALITY_EVIDENCE)))
         quality.append(QualityItem(e.text("id"), e.text("titre"), e.text("libelle"), evidence,
                                    e.text("source")))
-    sequences = items("sequence", "séquence")
+    sequences = items("sequence", tx.SURVEY_LABEL_SEQUENCE)
     if any(s.id == tx.OVERALL_ID for s in sequences):
-        raise ContentError(f"Fichier de contenu « {path.name} » : l'identifiant "
-                           f"« {tx.OVERALL_ID} » est réservé à la satisfaction globale.")
+        raise ContentError(tx.SURVEY_RESERVED_ID.format(name=path.name, id=tx.OVERALL_ID))
     return Survey(title=top.text("titre"), scale=scale,
                   self_scale=top.text("echelle_positionnement"), sequences=sequences,
-                  objectives=(content or programme()).objectives, themes=items("theme", "thème"),
+                  objectives=(content or programme()).objectives,
+                  themes=items("theme", tx.SURVEY_LABEL_THEME),
                   comments=items("commentaire", "commentaire"), quality=tuple(quality))
 
 

@@ -64,8 +64,7 @@ def _load(path: Path) -> tuple[AideRate, ...]:
     table = read_table(path)
     missing = [c for c in _COLUMNS if c not in table.columns]
     if missing:
-        raise DataError(f"Le tableau « {path.name} » n'a pas les colonnes "
-                        f"{', '.join(missing)}.")
+        raise DataError(ti.AIDE_MISSING_COLUMNS.format(name=path.name, missing=", ".join(missing)))
     rates = []
     for line, row in enumerate(table.itertuples(index=False), start=2):
         try:
@@ -100,8 +99,9 @@ def structure_code(structure: str) -> str:
         return text.upper()
     code = _ALIASES.get(fold(text))
     if code is None:
-        raise DataError(f"Structure « {structure} » inconnue pour l'aide au poste : choisissez "
-                        f"parmi {', '.join(STRUCTURES)} ({', '.join(STRUCTURES.values())}).")
+        raise DataError(ti.AIDE_UNKNOWN_STRUCTURE.format(
+            structure=structure, codes=", ".join(STRUCTURES),
+            names=", ".join(STRUCTURES.values())))
     return code
 
 
@@ -175,9 +175,7 @@ def aide_au_poste(structure: str, on: datetime.date | str, etp: float = 1.0,
 
 def _check(etp: float, modulation: float) -> None:
     if not 0 <= modulation <= MAX_MODULATION:
-        raise DataError(f"La part modulée doit être comprise entre 0 et 10 % du montant socle "
-                        f"(reçu : {modulation * 100:g} %). Saisissez-la en fraction : 0,05 pour "
-                        "5 %.")
+        raise DataError(ti.AIDE_BAD_SHARE.format(modulation=modulation * 100))
     if not etp >= 0:
         raise DataError(f"Le nombre d'ETP doit être positif ou nul (reçu : {etp}).")
 
@@ -229,5 +227,4 @@ def _as_date(value: datetime.date | str) -> datetime.date:
     try:
         return datetime.date.fromisoformat(str(value).strip())
     except ValueError:
-        raise DataError(f"« {value} » n'est pas une date : écrivez-la AAAA-MM-JJ "
-                        "(par exemple 2024-11-01).") from None
+        raise DataError(ti.AIDE_BAD_DATE.format(value=value)) from None

@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from companion.content.files import content_path, entries, read, unique_ids
+from companion.texts import indicators as ti
 
 FAMILIES = ("insertion", "viabilité économique", "social et participation", "territoire",
             "évaluation de la formation")
@@ -75,16 +76,17 @@ def _load(path: Path) -> tuple[tuple[str, Indicator], ...]:
     for entry in entries(path, read(path), "indicator", "indicateur", name_key="id"):
         ident = entry.text("id")
         if not _ID.match(ident):
-            entry.fail(f"l'identifiant « {ident} » doit être en minuscules, chiffres et « _ »")
+            entry.fail(ti.CATALOGUE_BAD_ID.format(ident=ident))
         family = entry.text("family")
         if family not in FAMILIES:
-            entry.fail(f"la famille « {family} » est inconnue (familles : {', '.join(FAMILIES)})")
+            entry.fail(ti.CATALOGUE_BAD_FAMILY.format(family=family,
+                                                     families=", ".join(FAMILIES)))
         direction = entry.text("direction", "hausse")
         if direction not in DIRECTIONS:
-            entry.fail(f"le sens « {direction} » doit être « hausse » ou « baisse »")
+            entry.fail(ti.CATALOGUE_BAD_DIRECTION.format(direction=direction))
         decimals = entry.get("decimals", int, 0)
         if not 0 <= decimals <= 4:
-            entry.fail("le champ « decimals » doit valoir de 0 à 4")
+            entry.fail(ti.CATALOGUE_BAD_DECIMALS)
         found.append(Indicator(
             id=ident, label=entry.text("label"), definition=entry.text("definition"),
             formula=entry.text("formula"), unit=entry.text("unit"), source=entry.text("source"),
@@ -100,7 +102,7 @@ def indicator(ident: str, path: Path | None = None) -> Indicator:
     """Return one indicator of the catalogue by id (KeyError naming it if unknown)."""
     catalogue = load_catalogue(path)
     if ident not in catalogue:
-        raise KeyError(f"Indicateur « {ident} » absent du catalogue.")
+        raise KeyError(ti.CATALOGUE_UNKNOWN.format(ident=ident))
     return catalogue[ident]
 
 

@@ -36,8 +36,8 @@ def _year(table: pd.DataFrame, year: int, columns: Iterable[str] = (AMOUNT,)) ->
     name = table.attrs.get("source", "tableau")
     missing = [c for c in (YEAR, *columns) if c not in table.columns]
     if missing:
-        raise DataError(f"Le tableau « {name} » n'a pas les colonnes {', '.join(missing)} "
-                        f"(colonnes présentes : {', '.join(map(str, table.columns))}).")
+        raise DataError(ti.ECONOMICS_MISSING_COLUMNS.format(
+            name=name, missing=", ".join(missing), columns=", ".join(map(str, table.columns))))
     return table[table[YEAR] == year]
 
 
@@ -207,13 +207,12 @@ def economic_indicators(tables: Mapping[str, pd.DataFrame], year: int) -> dict[s
     needed = ("ventes", "financements", "masse_salariale", "charges")
     missing = [name for name in needed if name not in tables]
     if missing:
-        raise DataError(f"Tableaux manquants pour les indicateurs économiques : "
-                        f"{', '.join(missing)}.")
+        raise DataError(ti.ECONOMICS_MISSING_TABLES.format(missing=", ".join(missing)))
     sales, funding = tables["ventes"], tables["financements"]
     payroll, charges = tables["masse_salariale"], tables["charges"]
     if not (sales[YEAR] == year).any():
-        raise DataError(f"Aucune vente pour l'année {year} dans « "
-                        f"{sales.attrs.get('source', 'ventes')} ».")
+        raise DataError(ti.ECONOMICS_NO_SALES.format(
+            year=year, source=sales.attrs.get("source", ti.SALES_TABLE)))
     values: dict[str, Any] = {
         "chiffre_affaires": turnover(sales, year),
         "ventes_par_type_client": sales_by_client_type(sales, year),

@@ -16,6 +16,7 @@ import pandas as pd
 
 from companion.core.errors import DataError
 from companion.owndata.loading import fold
+from companion.texts import indicators as ti
 
 DURABLE, TRANSITION, POSITIVE, OTHER, FIXED_TERM = (
     "durable", "transition", "positive", "autre", "cdd_interim")
@@ -40,9 +41,6 @@ EXIT_TYPES: dict[str, str] = {
                      "autre", "autres", "autre sortie", "retraite", "deces", "demenagement",
                      "maladie", "incarceration", "abandon"], OTHER),
 }
-_EXAMPLES = ("CDI, CDD, intérim, titularisation, création d'entreprise, contrat aidé, formation "
-             "qualifiante, formation pré-qualifiante, embauche SIAE, demandeur d'emploi, "
-             "inactivité, sans nouvelles, autre")
 
 
 def normalise_type(label: str) -> str:
@@ -61,12 +59,11 @@ def exit_category(label: str, months: float | None = None, *, threshold_months: 
     """
     kind = EXIT_TYPES.get(normalise_type(label))
     if kind is None:
-        raise DataError(f"Type de sortie inconnu : « {label} ». Types reconnus : {_EXAMPLES}.")
+        raise DataError(ti.EXIT_UNKNOWN_TYPE.format(label=label, examples=ti.EXIT_EXAMPLES))
     if kind != FIXED_TERM:
         return kind
     if months is None or pd.isna(months):
-        raise DataError(f"Durée manquante pour une sortie en « {label} » : la durée du contrat "
-                        "(en mois) décide s'il s'agit d'un emploi durable ou de transition.")
+        raise DataError(ti.EXIT_NO_DURATION.format(label=label))
     longer = months >= threshold_months if inclusive else months > threshold_months
     return DURABLE if longer else TRANSITION
 
@@ -96,25 +93,24 @@ def exit_rates(exits: pd.DataFrame, type_col: str = "type_sortie",
         rates in % ``taux_dynamiques``, ``taux_durables``, ``taux_transition``,
         ``taux_positives`` (None when there is no exit).
     """
-    source = exits.attrs.get("source", "tableau des sorties")
+    source = exits.attrs.get("source", ti.EXITS_TABLE)
     if type_col not in exits.columns:
-        raise DataError(f"Le tableau « {source} » n'a pas de colonne « {type_col} » (type de "
-                        f"sortie). Colonnes présentes : {', '.join(map(str, exits.columns))}.")
+        raise DataError(ti.EXITS_NO_TYPE_COLUMN.format(
+            source=source, type_col=type_col, columns=", ".join(map(str, exits.columns))))
     durations = _durations(exits, duration_col, source)
     counts = {DURABLE: 0, TRANSITION: 0, POSITIVE: 0, OTHER: 0}
     rows = zip(_lines(exits), exits[type_col], durations, strict=True)
     for number, label, months in rows:
-        line = f"Le tableau « {source} », ligne {number}"
+        line = ti.EXITS_ROW.format(source=source, number=number)
         if not isinstance(label, str) or not label.strip():
-            raise DataError(f"{line} : le type de sortie (colonne « {type_col} ») est vide.")
+            raise DataError(ti.EXITS_EMPTY_TYPE.format(line=line, type_col=type_col))
         kind = EXIT_TYPES.get(normalise_type(label))
         if kind is None:
-            raise DataError(f"{line}, colonne « {type_col} » : type de sortie inconnu "
-                            f"« {label} ». Types reconnus : {_EXAMPLES}.")
+            raise DataError(ti.EXITS_UNKNOWN_TYPE.format(line=line, type_col=type_col, label=label,
+                                                         examples=ti.EXIT_EXAMPLES))
         if kind == FIXED_TERM and months is None:
-            raise DataError(f"{line}, colonne « {duration_col} » : durée manquante pour une "
-                            f"sortie en « {label} » (en mois ; elle décide s'il s'agit d'un "
-                            "emploi durable ou de transition).")
+            raise DataError(ti.EXITS_NO_DURATION.format(line=line, duration_col=duration_col,
+                                                        label=label))
         category = exit_category(label, months, threshold_months=threshold_months,
                                  inclusive=inclusive)
         counts[category] += 1
@@ -146,8 +142,8 @@ def _durations(exits: pd.DataFrame, column: str, source: str) -> list[float | No
         except ValueError:
             months = -1.0
         if not months >= 0:
-            raise DataError(f"Le tableau « {source} », ligne {number}, colonne "
-                            f"« {column} » : « {value} » n'est pas une durée en mois.")
+            raise DataError(ti.EXITS_BAD_DURATION.format(source=source, number=number,
+                                                         column=column, value=value))
         values.append(months)
     return values
 
@@ -185,14 +181,13 @@ def etp(hours: float | pd.Series, reference_hours: float = DEFAULT_REFERENCE_HOU
         151.67 a month are also used).
     """
     if not reference_hours > 0:
-        raise DataError(f"Le nombre d'heures de référence doit être positif (reçu : "
-                        f"{reference_hours}).")
+        raise DataError(ti.HOURS_BAD_REFERENCE.format(reference_hours=reference_hours))
     if isinstance(hours, pd.Series):
         if (hours < 0).any():
-            raise DataError("Un nombre d'heures est négatif : vérifiez la colonne des heures.")
+            raise DataError(ti.HOURS_NEGATIVE)
         return hours / reference_hours
     if hours < 0:
-        raise DataError(f"Le nombre d'heures doit être positif ou nul (reçu : {hours}).")
+        raise DataError(ti.HOURS_NEGATIVE_VALUE.format(hours=hours))
     return float(hours) / reference_hours
 
 
@@ -203,8 +198,8 @@ def share_yes(table: pd.DataFrame, column: str) -> float | None:
     neighbourhood.
     """
     if column not in table.columns:
-        raise DataError(f"Le tableau « {table.attrs.get('source', 'tableau')} » n'a pas de "
-                        f"colonne « {column} ».")
+        raise DataError(ti.HOURS_NO_COLUMN.format(source=table.attrs.get("source", ti.TABLE),
+                                                  column=column))
     values = table[column].dropna().tolist()
     yes = sum(fold(str(v)) in {"oui", "o", "vrai", "true", "1", "x", "yes"} for v in values)
     return percent(yes, len(values))

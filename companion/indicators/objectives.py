@@ -16,9 +16,10 @@ import pandas as pd
 
 from companion.core.errors import DataError
 from companion.indicators.catalogue import Indicator, load_catalogue
+from companion.texts import indicators as ti
 
 REACHED, NOT_REACHED, NO_TARGET, NO_VALUE = (
-    "atteint", "non atteint", "objectif non paramétré", "valeur non disponible")
+    ti.STATUS_REACHED, ti.STATUS_NOT_REACHED, ti.STATUS_NO_TARGET, ti.STATUS_NO_VALUE)
 
 
 @dataclass(frozen=True)
@@ -30,10 +31,9 @@ class Target:
 
     def __post_init__(self) -> None:
         if not _is_number(self.value):
-            raise DataError(f"L'objectif doit être un nombre (reçu : « {self.value} »).")
+            raise DataError(ti.OBJECTIVE_NOT_A_NUMBER.format(value=self.value))
         if self.direction not in (None, "hausse", "baisse"):
-            raise DataError(f"Le sens de l'objectif doit être « hausse » ou « baisse » (reçu : "
-                            f"« {self.direction} »).")
+            raise DataError(ti.OBJECTIVE_BAD_DIRECTION.format(direction=self.direction))
 
 
 def _is_number(value: object) -> bool:
@@ -71,7 +71,7 @@ def compare_to_targets(values: Mapping[str, float | None],
     catalogue = load_catalogue()
     unknown = [key for key in (*values, *targets) if key not in catalogue]
     if unknown:
-        raise DataError(f"Indicateur(s) absent(s) du catalogue : {', '.join(unknown)}.")
+        raise DataError(ti.OBJECTIVES_UNKNOWN.format(unknown=", ".join(unknown)))
     goals = {key: goal if isinstance(goal, Target) else Target(goal)
              for key, goal in targets.items()}
     rows = []

@@ -497,7 +497,7 @@ def set_target(store: Store, session: str, indicator: str, value: float, *,
                group: str | None = None, author: str = "") -> Record:
     """Set (or change) the target of one indicator; returns the stored record."""
     if indicator not in load_catalogue():
-        raise InputError(f"Indicateur « {indicator} » absent du catalogue.")
+        raise InputError(ti.CATALOGUE_UNKNOWN.format(ident=indicator))
     if not _defined(value):
         raise InputError(ti.TARGET_BAD_VALUE.format(value=value))
     data = {"indicator": indicator, "value": float(value)}

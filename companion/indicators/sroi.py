@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from companion.core.errors import DataError
+from companion.texts import indicators as ti
 
 DEFAULT_DISCOUNT_RATE = 0.035
 COLUMNS = ("outcome", "quantity", "proxy", "duration", "deadweight", "displacement",
@@ -29,19 +30,17 @@ ALIASES = {"résultat": "outcome", "resultat": "outcome", "quantité": "quantity
            "effet_aubaine": "deadweight", "deplacement": "displacement",
            "déplacement": "displacement", "décroissance": "drop_off", "decroissance": "drop_off"}
 LABELS = {
-    "present_value": "valeur actualisée des impacts (€)",
-    "ratio": "ratio SROI = valeur actualisée / investissement",
-    "net_ratio": "SROI net = (valeur actualisée − investissement) / investissement",
-    "payback_months": "délai de retour sur investissement (mois) = investissement / "
-                      "(impact de la première année / 12)",
-    "rounding": "ratios arrondis au centième, montants à l'euro, délai au dixième de mois ; "
-                "ne pas arrondir un ratio à l'unité (5,62 publié « 6:1 ») sans le dire",
+    "present_value": ti.METHOD_PRESENT_VALUE,
+    "ratio": ti.METHOD_RATIO,
+    "net_ratio": ti.METHOD_NET_RATIO,
+    "payback_months": ti.METHOD_PAYBACK,
+    "rounding": ti.METHOD_ROUNDING,
 }
-_SENSITIVITY = (("deadweight", "effet d'aubaine (deadweight)"),
-                ("attribution", "attribution"),
-                ("drop_off", "décroissance (drop-off)"),
-                ("proxy", "valeur financière (proxy)"),
-                ("discount_rate", "taux d'actualisation"))
+_SENSITIVITY = (("deadweight", ti.FIELD_DEADWEIGHT),
+                ("attribution", ti.FIELD_ATTRIBUTION),
+                ("drop_off", ti.FIELD_DROP_OFF),
+                ("proxy", ti.FIELD_PROXY),
+                ("discount_rate", ti.FIELD_DISCOUNT_RATE))
 
 
 @dataclass(frozen=True, eq=False)
@@ -64,16 +63,15 @@ class SroiResult:
 
     def describe(self) -> str:
         """Return a French summary naming both ratios, the discount rate and the rounding."""
-        payback = ("non défini (aucun impact la première année)" if self.payback_months is None
+        payback = (ti.SROI_PAYBACK_UNDEFINED if self.payback_months is None
                    else f"{_fr(self.payback_months, 1)} mois")
         return "\n".join([
-            f"Ratio SROI (valeur actualisée / investissement) : {_fr(self.ratio, 2)} — pour "
-            f"1 € investi, {_fr(self.ratio, 2)} € de valeur sociale actualisée.",
-            f"SROI net ((valeur actualisée − investissement) / investissement) : "
-            f"{_fr(self.net_ratio, 2)}.",
-            f"Valeur actualisée : {_fr(self.present_value, 0)} € au taux d'actualisation de "
-            f"{_fr(self.discount_rate * 100, 1)} % ; investissement : {_fr(self.inputs, 0)} €.",
-            f"Délai de retour sur investissement : {payback}.",
+            ti.SROI_RATIO_LINE.format(value=_fr(self.ratio, 2)),
+            ti.SROI_NET_LINE.format(value=_fr(self.net_ratio, 2)),
+            ti.SROI_VALUE_LINE.format(value=_fr(self.present_value, 0),
+                                     rate=_fr(self.discount_rate * 100, 1),
+                                     inputs=_fr(self.inputs, 0)),
+            ti.SROI_PAYBACK_LINE.format(payback=payback),
             f"Arrondis : {LABELS['rounding']}.",
         ])
 
@@ -103,11 +101,9 @@ def sroi(outcomes: pd.DataFrame, inputs: float,
     """
     table = _validate(outcomes)
     if not _number(inputs) or inputs <= 0:
-        raise DataError(f"L'investissement (valeur des contributions) doit être un montant "
-                        f"positif en euros (reçu : {inputs!r}).")
+        raise DataError(ti.SROI_BAD_INVESTMENT.format(inputs=inputs))
     if not _number(discount_rate) or not 0 <= discount_rate < 1:
-        raise DataError(f"Le taux d'actualisation doit être une fraction entre 0 et 1 : 0,035 "
-                        f"pour 3,5 % (reçu : {discount_rate!r}).")
+        raise DataError(ti.SROI_BAD_RATE.format(discount_rate=discount_rate))
     by_year = _by_year(table, discount_rate)
     value = float(by_year["impact actualisé"].sum())
     first_year = float(by_year.loc[by_year["année"] == 1, "impact"].sum())
@@ -127,30 +123,29 @@ def _validate(outcomes: pd.DataFrame) -> pd.DataFrame:
     table = outcomes.rename(columns=lambda c: ALIASES.get(str(c).strip().lower(), c))
     missing = [c for c in COLUMNS if c not in table.columns]
     if missing:
-        raise DataError(f"Le tableau des résultats n'a pas les colonnes {', '.join(missing)} "
-                        f"(attendues : {', '.join(COLUMNS)}).")
+        raise DataError(ti.SROI_MISSING_COLUMNS.format(missing=", ".join(missing),
+                                                      expected=", ".join(COLUMNS)))
     if table.empty:
-        raise DataError("Le tableau des résultats est vide : décrivez au moins un résultat.")
+        raise DataError(ti.SROI_NO_OUTCOME)
     clean = table.loc[:, list(COLUMNS)].copy()
     names = []
     for position, row in enumerate(clean.itertuples(index=False), start=2):
         name = row.outcome if isinstance(row.outcome, str) and row.outcome.strip() else None
-        where = f"Ligne {position} (résultat « {name or 'sans nom'} »)"
+        where = ti.SROI_ROW.format(position=position, name=name or ti.SROI_NO_NAME)
         for column in COLUMNS[1:]:
             value = getattr(row, column)
             if not _number(value):
-                raise DataError(f"{where}, colonne « {column} » : valeur manquante ou non "
-                                f"numérique ({value!r}).")
+                raise DataError(ti.SROI_NOT_A_NUMBER.format(where=where, column=column,
+                                                            value=value))
             if column in FRACTIONS and not 0 <= value <= 1:
                 shown = f"{value:g}".replace(".", ",")
-                raise DataError(f"{where}, colonne « {column} » : {shown} n'est pas une "
-                                "fraction entre 0 et 1 (saisissez 0,25 pour 25 %).")
+                raise DataError(ti.SROI_NOT_A_FRACTION.format(where=where, column=column,
+                                                              shown=shown))
         if row.quantity < 0:
-            raise DataError(f"{where}, colonne « quantity » : la quantité doit être positive.")
+            raise DataError(ti.SROI_NEGATIVE_QUANTITY.format(where=where))
         if row.duration < 1 or not float(row.duration).is_integer():
-            raise DataError(f"{where}, colonne « duration » : la durée est un nombre entier "
-                            "d'années, au moins 1.")
-        names.append(name or f"résultat {position - 1}")
+            raise DataError(ti.SROI_BAD_DURATION.format(where=where))
+        names.append(name or ti.SROI_UNNAMED.format(position=position - 1))
     clean["outcome"] = pd.Series(names, index=clean.index, dtype="str")
     return clean.astype({c: "float64" for c in COLUMNS[1:]})
 

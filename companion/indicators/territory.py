@@ -22,9 +22,7 @@ from companion.texts import indicators as ti
 
 SOURCE = "Insee, ANCT (SIG Ville)"
 APPROXIMATION = (
-    "Approximation : moyenne des taux pondérée par la population. Un taux ne s'additionne pas "
-    "et ne se moyenne pas exactement : le taux exact de l'ensemble demande, pour chaque "
-    "quartier, le numérateur et le dénominateur."
+    ti.TERRITORY_APPROXIMATION
 )
 CODE_COLUMNS = ("CODGEO", "CODE_QP", "CODE_QUARTIER", "QP")
 NAME_COLUMNS = ("LIBGEO", "NOM_QP", "LIB_QP", "LIBELLE_QP", "NOM_QUARTIER")
@@ -160,13 +158,13 @@ def find_qpv(tables: Mapping[str, pd.DataFrame] | Sequence[pd.DataFrame], code_o
     if exact and len(found) > 1:
         found = {code: found[code] for code in exact}
     if not found:
-        raise DataError(f"Aucun quartier ne correspond à « {wanted} » dans les fichiers fournis. "
-                        "Vérifiez le code (par exemple QP093005) ou l'orthographe du nom.")
+        raise DataError(ti.TERRITORY_NO_MATCH.format(wanted=wanted))
     if len(found) > 1:
-        listed = " ; ".join(f"{code} « {name} »" + (f" ({town})" if town else "")
-                            for code, (name, town) in sorted(found.items())[:10])
-        raise DataError(f"Plusieurs quartiers correspondent à « {wanted} » : {listed}. "
-                        "Précisez le code du quartier.")
+        listed = " ; ".join(
+            (ti.TERRITORY_CANDIDATE_TOWN if town else ti.TERRITORY_CANDIDATE).format(
+                code=code, name=name, town=town)
+            for code, (name, town) in sorted(found.items())[:10])
+        raise DataError(ti.TERRITORY_MANY_MATCHES.format(wanted=wanted, listed=listed))
     code, (name, town) = next(iter(found.items()))
     return code, name, town
 
@@ -314,14 +312,13 @@ def weighted_mean(table: pd.DataFrame, value_col: str, weight_col: str = "POP_MU
     """
     for column in (value_col, weight_col):
         if column not in table.columns:
-            raise DataError(f"Le tableau « {table.attrs.get('source', 'tableau')} » n'a pas de "
-                            f"colonne « {column} ».")
+            raise DataError(ti.TERRITORY_NO_COLUMN.format(
+                source=table.attrs.get("source", ti.TABLE), column=column))
     values = pd.to_numeric(table[value_col], errors="coerce")
     weights = pd.to_numeric(table[weight_col], errors="coerce")
     usable = values.notna() & weights.notna() & (weights > 0)
     excluded = int((~usable).sum())
-    note = APPROXIMATION + (f" {excluded} ligne(s) sans valeur ou sans population (secret "
-                            "statistique) exclue(s) du calcul." if excluded else "")
+    note = APPROXIMATION + (ti.TERRITORY_EXCLUDED.format(excluded=excluded) if excluded else "")
     total_weight = float(weights[usable].sum())
     if not total_weight:
         return WeightedMean(None, 0, excluded, note)
@@ -332,10 +329,8 @@ def weighted_mean(table: pd.DataFrame, value_col: str, weight_col: str = "POP_MU
 def total(table: pd.DataFrame, column: str) -> float:
     """Return the sum of a count column (population, job-seekers…); refuse rates and medians."""
     if _NOT_SUMMABLE.match(str(column).strip().upper()):
-        raise DataError(f"« {column} » est un taux, une médiane ou un indice : il ne "
-                        "s'additionne pas. Utilisez une moyenne pondérée (weighted_mean), "
-                        "qui reste une approximation.")
+        raise DataError(ti.TERRITORY_NOT_ADDITIVE.format(column=column))
     if column not in table.columns:
-        raise DataError(f"Le tableau « {table.attrs.get('source', 'tableau')} » n'a pas de "
-                        f"colonne « {column} ».")
+        raise DataError(ti.TERRITORY_NO_COLUMN.format(
+            source=table.attrs.get("source", ti.TABLE), column=column))
     return float(pd.to_numeric(table[column], errors="coerce").sum())

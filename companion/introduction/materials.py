@@ -115,14 +115,14 @@ def load_glossary(path: Path | None = None) -> tuple[GlossaryEntry, ...]:
         GlossaryEntry(term=e.text("terme"), category=e.text("categorie"),
                       definition=e.text("definition"), source=e.text("source"),
                       see_also=e.texts("voir_aussi", []))
-        for e in entries(path, data, "entree", "entrée", name_key="terme")
+        for e in entries(path, data, "entree", tx.GLOSSARY_LABEL_ENTRY, name_key="terme")
     )
     terms = {fold(g.term) for g in found}
     for entry in found:
         for other in entry.see_also:
             if not any(fold(other) in t for t in terms):
-                raise ContentError(f"Fichier de contenu « {path.name} », entrée « {entry.term} » :"
-                                   f" « voir_aussi » cite un terme absent (« {other} »).")
+                raise ContentError(tx.GLOSSARY_UNKNOWN_SEE_ALSO.format(
+                    name=path.name, term=entry.term, other=other))
     return found
 
 
@@ -149,8 +149,7 @@ def _milestone(entry: Entry) -> Milestone:
     date = entry.text("date")
     parts = date.split("-")
     if not (1 <= len(parts) <= 3 and all(p.isdigit() for p in parts) and len(parts[0]) == 4):
-        entry.fail(f"le champ « date » doit être « AAAA », « AAAA-MM » ou « AAAA-MM-JJ » "
-                   f"(trouvé « {date} »)")
+        entry.fail(tx.TIMELINE_BAD_DATE.format(date=date))
     return Milestone(date=date, date_label=entry.text("libelle_date", date),
                      title=entry.text("titre"), text=entry.text("texte"),
                      source=entry.text("source"), details=entry.texts("details", []))
@@ -160,7 +159,8 @@ def load_history(path: Path | None = None) -> History:
     """Read and validate the timeline, the Régies' values and the figures."""
     path = content_path("histoire.toml", path)
     data = read(path)
-    milestones = sorted((_milestone(e) for e in entries(path, data, "repere", "repère")),
+    milestones = sorted((_milestone(e)
+                         for e in entries(path, data, "repere", tx.TIMELINE_LABEL_MILESTONE)),
                         key=lambda m: m.date)
     regies = Entry(path, "section [regies]", data.get("regies"))
     figures = tuple(
@@ -190,7 +190,7 @@ def load_quiz(path: Path | None = None) -> tuple[QuizQuestion, ...]:
             e.fail("il faut au moins deux choix")
         answer = e.get("reponse", int)
         if not 1 <= answer <= len(choices):
-            e.fail(f"« reponse » doit être un numéro de choix de 1 à {len(choices)}")
+            e.fail(tx.QUIZ_BAD_ANSWER.format(count=len(choices)))
         questions.append(QuizQuestion(id=e.text("id"), question=e.text("question"),
                                       choices=choices, answer=answer - 1,
                                       explanation=e.text("explication"),

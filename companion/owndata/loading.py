@@ -26,6 +26,7 @@ import pandas as pd
 
 from companion.core.errors import DataError
 from companion.texts import indicators as ti
+from companion.texts import owndata as tl
 
 MAX_BYTES = 50 * 1024 * 1024
 #: Cell values meaning "no value" in numeric columns (compared case-insensitively).
@@ -52,8 +53,8 @@ _QUESTION_GROUP = re.compile(r"(?<=\d)\?(?=\d{3}(?!\d))")
 _WORKBOOK_NAME = re.compile(r"\.xls[xm]$", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _MOJIBAKE = re.compile(rb"\xc3[\x80-\xbf]")
-_MAGIC = {b"%PDF": "un document PDF", b"\x89PNG": "une image PNG", b"GIF8": "une image GIF",
-          b"\xff\xd8\xff": "une image JPEG", b"\x1f\x8b": "une archive compressée"}
+_MAGIC = {b"%PDF": tl.KIND_PDF, b"\x89PNG": tl.KIND_PNG, b"GIF8": tl.KIND_GIF,
+          b"\xff\xd8\xff": tl.KIND_JPEG, b"\x1f\x8b": tl.KIND_ARCHIVE}
 Columns = Sequence[Sequence[Any]]
 
 
@@ -113,7 +114,7 @@ def read_table(
     else:
         text, encoding = (data, "texte") if isinstance(data, str) else _decode(data, label)
         if _CONTROL.search(text, 0, 8192):
-            raise DataError(f"Le fichier « {label} » n'est pas un tableau (fichier binaire).")
+            raise DataError(tl.NOT_A_TABLE_BINARY.format(label=label))
         names, columns, meta = _read_csv(text, label)
         meta["encodage"] = encoding
     return _assemble(names, columns, label, meta)
@@ -130,26 +131,24 @@ def _read_source(source: Any, name: str | None, max_bytes: int) -> tuple[str, by
         path = Path(source).expanduser()
         label = name or path.name
         if not path.is_file():
-            raise DataError(f"Le fichier « {label} » est introuvable ({path}).")
+            raise DataError(tl.FILE_NOT_FOUND.format(label=label, path=path))
         _check_size(label, path.stat().st_size, max_bytes)
         data = path.read_bytes()
     elif hasattr(source, "read"):
         label = name or Path(str(getattr(source, "name", "") or "tableau")).name
         data = source.read(max_bytes + 1)
     else:
-        raise TypeError(f"Source de tableau non reconnue : {type(source).__name__}.")
+        raise TypeError(tl.UNKNOWN_SOURCE.format(kind=type(source).__name__))
     _check_size(label, len(data), max_bytes)
     if not data.strip():
-        raise DataError(f"Le fichier « {label} » est vide.")
+        raise DataError(tl.FILE_EMPTY.format(label=label))
     return label, data
 
 
 def _check_size(label: str, size: int, max_bytes: int) -> None:
     if size > max_bytes:
         mo = [f"{n / 1024 / 1024:.1f}".replace(".", ",") for n in (size, max_bytes)]
-        raise DataError(f"Le fichier « {label} » est trop volumineux ({mo[0]} Mo ; limite : "
-                        f"{mo[1]} Mo). Ne gardez que les lignes et colonnes utiles, ou "
-                        "augmentez la limite (paramètre max_bytes).")
+        raise DataError(tl.FILE_TOO_BIG.format(label=label, mo=mo[0], mo2=mo[1]))
 
 
 def _decode(data: bytes, label: str) -> tuple[str, str]:
@@ -157,29 +156,25 @@ def _decode(data: bytes, label: str) -> tuple[str, str]:
         try:
             return data.decode("utf-16"), "UTF-16"
         except UnicodeDecodeError:
-            raise DataError(f"Le fichier « {label} » (UTF-16) est tronqué ou illisible.") from None
+            raise DataError(tl.UTF16_BROKEN.format(label=label)) from None
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise DataError(f"Le fichier « {label} » est un classeur Excel ancien format (.xls) : "
-                        "enregistrez-le au format .xlsx ou CSV.")
+        raise DataError(tl.OLD_EXCEL.format(label=label))
     for magic, kind in _MAGIC.items():
         if data.startswith(magic):
-            raise DataError(f"Le fichier « {label} » n'est pas un tableau : c'est {kind}.")
+            raise DataError(tl.NOT_A_TABLE_KIND.format(label=label, kind=kind))
     if b"\x00" in data[:8192]:
-        raise DataError(f"Le fichier « {label} » n'est pas un tableau (fichier binaire).")
+        raise DataError(tl.NOT_A_TABLE_BINARY.format(label=label))
     try:
         return data.decode("utf-8-sig"), "UTF-8"
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         if _MOJIBAKE.search(data):  # valid UTF-8 accents beside invalid bytes: never guess
-            raise DataError(f"Le fichier « {label} » mélange deux encodages (UTF-8 et un autre) :"
-                            f" caractère illisible ligne {line}. Réenregistrez-le en "
-                            "« CSV UTF-8 ».") from None
+            raise DataError(tl.MIXED_ENCODINGS.format(label=label, line=line)) from None
     try:
         return data.decode("cp1252"), "Windows-1252"
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        raise DataError(f"Le fichier « {label} » n'est lisible ni en UTF-8 ni en Windows-1252 "
-                        f"(ligne {line}). Réenregistrez-le en « CSV UTF-8 ».") from None
+        raise DataError(tl.UNKNOWN_ENCODING.format(label=label, line=line)) from None
 
 
 # --- CSV -------------------------------------------------------------------------------------
@@ -188,11 +183,11 @@ def _decode(data: bytes, label: str) -> tuple[str, str]:
 def _read_csv(text: str, label: str) -> tuple[list[str], Columns, dict[str, Any]]:
     text = text.lstrip("\ufeff")
     if not text.strip():
-        raise DataError(f"Le fichier « {label} » est vide.")
+        raise DataError(tl.FILE_EMPTY.format(label=label))
     if "\r" in text and "\n" not in text:
         text = text.replace("\r", "\n")  # old Macintosh line ends
     if text.lstrip().startswith(("<", "{")):
-        raise DataError(f"Le fichier « {label} » n'est pas un tableau (page web ou JSON ?).")
+        raise DataError(tl.NOT_A_TABLE_WEB.format(label=label))
     head = [line.rstrip("\r") for line in text.split("\n", 21)[:20]]
     sep = _sniff(head)
     if '="' in text:  # Excel-protected cells written raw: ="13055;13070" → "13055;13070"
@@ -244,16 +239,15 @@ def _title_lines(head: list[str], sep: str) -> int:
 
 def _check_names(names: list[str], label: str) -> None:
     if not any(names):
-        raise DataError(f"Le fichier « {label} » n'a pas de ligne d'en-tête (noms de colonnes).")
+        raise DataError(tl.NO_HEADER.format(label=label))
     seen: dict[str, list[int]] = {}
     for position, column in enumerate(names, start=1):
         if column:
             seen.setdefault(column, []).append(position)
-    doubles = [f"« {c} » (colonnes {', '.join(map(str, w))})" for c, w in seen.items()
-               if len(w) > 1]
+    doubles = [tl.DOUBLE_COLUMN.format(name=c, positions=", ".join(map(str, w)))
+               for c, w in seen.items() if len(w) > 1]
     if doubles:
-        raise DataError(f"Le fichier « {label} » a des noms de colonnes en double : "
-                        f"{' ; '.join(doubles)}. Renommez-les pour qu'ils soient uniques.")
+        raise DataError(tl.DUPLICATE_COLUMNS.format(label=label, doubles=' ; '.join(doubles)))
 
 
 def _rows_plain(
@@ -288,8 +282,8 @@ def _rows_quoted(
             numbers.append(first + previous)
             previous = reader.line_num
     except csv.Error as error:
-        raise DataError(f"Le fichier « {label} », ligne {first + previous} : guillemets mal "
-                        f"fermés ou texte illisible ({error}).") from None
+        raise DataError(tl.BAD_QUOTES.format(label=label, first=first + previous,
+                                             error=error)) from None
     named = max(i for i, column in enumerate(names) if column) + 1
     return _normalise(cells, len(names), named, label, numbers)
 
@@ -306,11 +300,10 @@ def _normalise(
         if not last:
             continue  # blank line, or a line of separators only
         if last > expected or len(row) < named:
-            found = f"{len(row)} colonne{'s' if len(row) > 1 else ''}"
+            found = (tl.COLUMNS_MANY if len(row) > 1 else tl.COLUMNS_ONE).format(count=len(row))
             raise DataError(
-                f"Le fichier « {label} », ligne {line} : {found} au lieu de "
-                f"{expected if last > expected else named} (d'après la ligne d'en-tête). "
-                "Vérifiez le séparateur et les guillemets de cette ligne."
+                tl.WRONG_FIELD_COUNT.format(label=label, line=line, found=found,
+                                            expected=expected if last > expected else named)
             )
         kept.append(row)
         width = max(width, last)
@@ -327,15 +320,14 @@ def _read_excel(
     try:
         book = pd.ExcelFile(io.BytesIO(data), engine="openpyxl")
     except Exception as error:  # a zip that is not a workbook: docx, ods, corrupted…
-        raise DataError(f"Le fichier « {label} » n'est pas un classeur Excel (.xlsx) lisible "
-                        f"({type(error).__name__}).") from None
+        raise DataError(tl.NOT_XLSX.format(label=label, reason=type(error).__name__)) from None
     with book:
         available = [str(s) for s in book.sheet_names]
         chosen = _pick_sheet(available, sheet, label)
         grid = pd.read_excel(book, sheet_name=chosen, header=None, dtype=object)
     grid = grid.dropna(how="all").dropna(axis=1, how="all")
     if grid.empty:
-        raise DataError(f"La feuille « {chosen} » du fichier « {label} » est vide.")
+        raise DataError(tl.SHEET_EMPTY.format(chosen=chosen, label=label))
     rows = grid.to_numpy(dtype=object).tolist()
     header = _excel_header(rows)
     names = [_cell_text(value) for value in rows[header]]
@@ -357,8 +349,8 @@ def _pick_sheet(available: list[str], sheet: str | int | None, label: str) -> st
     for candidate in available:
         if fold(candidate) == fold(str(sheet)):
             return candidate
-    raise DataError(f"Le fichier « {label} » n'a pas de feuille « {sheet} ». Feuilles "
-                    f"disponibles : {', '.join(f'« {s} »' for s in available)}.")
+    raise DataError(tl.NO_SUCH_SHEET.format(
+        label=label, sheet=sheet, available=", ".join(tl.QUOTED.format(name=s) for s in available)))
 
 
 def _excel_header(rows: list[list[Any]]) -> int:

@@ -9,6 +9,7 @@ import pandas as pd
 from companion.core.config import content_dir
 from companion.core.errors import DataError
 from companion.owndata.loading import read_table
+from companion.texts import owndata as tl
 
 
 def data_dir() -> Path:
@@ -33,6 +34,6 @@ def load_sample(name: str = "exemple_regie") -> dict[str, pd.DataFrame]:
     files = sorted(folder.glob("*.csv")) if folder.is_dir() else []
     if not files:
         available = sorted(p.name for p in data_dir().iterdir() if p.is_dir())
-        raise DataError(f"Le jeu de données d'exemple « {name} » est introuvable. Jeux "
-                        f"disponibles : {', '.join(available) or 'aucun'}.")
+        raise DataError(tl.SAMPLE_UNKNOWN.format(name=name,
+                                                 available=", ".join(available) or tl.NONE))
     return {path.stem: read_table(path) for path in files}

@@ -175,7 +175,7 @@ def _read_json(content: bytes, name: str) -> list[Element]:
     _check_header(name, document.get("format"), document.get("version"))
     elements = document.get("elements")
     if not isinstance(elements, list):
-        raise DataError(td.IMPORT_TRUNCATED.format(name=name, reason="« elements » manque"))
+        raise DataError(td.IMPORT_TRUNCATED.format(name=name, reason=td.IMPORT_NO_ELEMENTS))
     result = []
     for number, entry in enumerate(elements, start=1):
         where = td.IMPORT_WHERE_ELEMENT.format(number=number)

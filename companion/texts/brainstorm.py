@@ -41,7 +41,6 @@ GROUP_OTHER_FIELD = "Nom du sous-groupe"
 GROUP_JOIN = "Rejoindre ce sous-groupe"
 GROUP_REQUIRED = "Choisissez votre sous-groupe avant d'écrire."
 GROUP_NOW = "Sous-groupe : {group}"
-GROUP_CHANGE = "Changer de sous-groupe"
 GROUP_ADD = "Ajouter un sous-groupe"
 GROUP_ADDED = "Sous-groupe « {group} » ajouté."
 GROUP_PLENARY = "Plénière"
@@ -69,7 +68,6 @@ WRITING_CLOSED = "La manche n'est pas ouverte à l'écriture (phase : {phase})."
 NOT_YOUR_IDEA = "Vous ne pouvez modifier ou retirer que vos propres idées."
 IDEA_GONE = "Cette idée a été retirée, masquée ou fusionnée : elle ne peut plus être modifiée."
 LINK_UNKNOWN = "Une difficulté choisie n'existe plus (fusionnée ou masquée) : rechargez la liste."
-YOUR_IDEAS = "Vos idées"
 GROUP_IDEAS = "Idées de votre sous-groupe ({count})"
 ALL_IDEAS = "Toutes les idées ({count})"
 NO_IDEA = "Aucune idée pour le moment."
@@ -111,7 +109,6 @@ TIMER_RANGE = "La durée du minuteur doit être comprise entre 1 et {limit} minu
 TIMER_STARTED = "Minuteur lancé : {minutes} min."
 
 # Trainer wall and moderation
-WALL_TITLE = "Mur des idées"
 WALL_BY = "Regrouper par"
 WALL_BY_THEME = "thème"
 WALL_BY_GROUP = "sous-groupe"
@@ -187,7 +184,6 @@ IMPORT_BAD = "Ce fichier n'est pas une sauvegarde du compagnon lisible ({reason}
 IMPORT_NO_FILE = "aucun fichier"
 
 # Column names of tables and exports
-COL_ROUND = "Manche"
 COL_GROUP = "Sous-groupe"
 COL_THEME = "Thème"
 COL_TEXT = "Idée"

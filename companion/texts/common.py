@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-APP_TITLE = "Compagnon de formation — ESS dans les quartiers"
-
 # Trainer gate
 TRAINER_CODE_PLACEHOLDER = "Code formateur"
 TRAINER_UNLOCK = "Déverrouiller"
-TRAINER_LOCK = "Verrouiller"
 TRAINER_UNLOCKED = "Espace formateur déverrouillé."
 TRAINER_WRONG_CODE = "Code formateur incorrect."
 TRAINER_NO_CODE = (
@@ -38,9 +35,6 @@ STORE_TOO_RECENT = (
     "(schéma {found}, cette version connaît le schéma {known}). Mettez le compagnon à jour."
 )
 STORE_UNREACHABLE = "Impossible d'ouvrir la base « {path} » : {reason}"
-STORE_WRITE_FAILED = (
-    "L'enregistrement a échoué : {reason}. Rien de ce qui était déjà enregistré n'est perdu."
-)
 UNKNOWN_RECORD = "Élément introuvable (identifiant {uid})."
 UNKNOWN_PARTICIPANT = "Participant introuvable (identifiant {pid})."
 STALE_RECORD = (
@@ -54,14 +48,12 @@ INVALID_SESSION_CODE = (
 # Live refresh
 LIVE_PAUSED = "Actualisation en pause (inactivité). Cliquez sur « Reprendre » pour la relancer."
 LIVE_RESUME = "Reprendre"
-LIVE_ON = "Actualisation automatique active."
 
 FIELD_EMPTY = "« {field} » est vide : complétez-le avant d'envoyer."
 
 # Tables and the programme timeline
 CELL_MISSING = "—"
 YES, NO = "oui", "non"
-TIMELINE_DAY = "Jour {day}"
 TIMELINE_LABEL = "Programme"
 SHEET_DEFAULT = "Feuille"
 

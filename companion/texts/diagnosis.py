@@ -44,7 +44,6 @@ ALREADY_PROMOTED = "Cette idée est déjà dans la grille AFOM (case « {quadran
 IDEA_WITHOUT_TEXT = "Cette idée n'a pas de texte : impossible de la verser dans la grille."
 ALREADY_VOTED = "Vous avez déjà voté pour ce constat."
 MERGE_NOTHING = "Choisissez au moins un constat à fusionner, différent du constat cible."
-MERGE_SELF = "Un constat ne peut pas être fusionné avec lui-même."
 NOT_AN_ITEM = "Cet élément n'est pas un constat de la grille AFOM."
 NOT_AN_ACTOR = "Cet élément n'est pas un acteur de la cartographie."
 MERGED_ITEM = "Ce constat a déjà été fusionné dans un autre : modifiez le constat cible."
@@ -63,7 +62,6 @@ TAB_AFOM = "Grille AFOM"
 TAB_ACTORS = "Cartographie des acteurs"
 TAB_NEEDS = "Besoins et réponses"
 TAB_TERRITORY = "Chiffres du territoire"
-TAB_WORKBOOK = "Export / import"
 
 # AFOM
 AFOM_FORM_TITLE = "Proposer un constat"
@@ -81,8 +79,6 @@ ORIGIN_IDEA = "issu du remue-méninges"
 MERGED_FROM = "fusion de {count} constat(s)"
 EDITED = "modifié par le formateur"
 CHART_AFOM_TITLE = "Diagnostic AFOM"
-CHART_AFOM_INTERNAL = "Interne (le territoire, ses acteurs)"
-CHART_AFOM_EXTERNAL = "Externe (l'environnement)"
 
 # Trainer moderation
 MODERATION_TITLE = "Animation : valider, modifier, fusionner"
@@ -92,7 +88,6 @@ VALIDATE = "Valider en plénière"
 UNVALIDATE = "Remettre en « proposé »"
 EDIT = "Enregistrer la modification"
 HIDE = "Masquer"
-MERGE_TARGET = "Fusionner dans"
 MERGE_SOURCES = "Constats à fusionner"
 MERGE = "Fusionner"
 VALIDATED_DONE = "Constat validé en plénière."
@@ -117,7 +112,6 @@ ABSENT_TEXT = "Aucun acteur dans ces catégories : {names}. Qui manque autour de
 MATRIX_TITLE = "Matrice de coconstruction (acteur × étape)"
 MATRIX_ACTOR = "Acteur"
 NO_ACTOR = "Aucun acteur pour le moment."
-NO_ROLE = "—"
 MENDELOW = {
     "surveiller": "surveiller",
     "tenir informé": "tenir informé",
@@ -183,7 +177,6 @@ EXPORT_READY = "Fichier prêt : {name} ({size} octets)."
 EXPORT_LINK = "Télécharger {name}"
 IMPORT_UPLOAD = "Réimporter un fichier"
 IMPORT_DONE = "Import terminé : {added} élément(s) ajouté(s), {skipped} déjà présent(s)."
-IMPORT_NOTHING = "Choisissez d'abord un fichier à importer."
 
 # Import errors (the file is named in every message; nothing is written when one is raised)
 IMPORT_UNKNOWN_FORMAT = (
@@ -219,3 +212,4 @@ SHEET_NAMES = {
     "visit_rating": "Visite - notes",
     "visit_partner": "Visite - partenaires",
 }
+IMPORT_NO_ELEMENTS = "« elements » manque"

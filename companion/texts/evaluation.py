@@ -55,10 +55,8 @@ CHART_SATISFACTION = "Satisfaction moyenne par séquence (sur 5)"
 CHART_DISTRIBUTION = "Répartition des notes de satisfaction"
 CHART_OBJECTIVES = "Objectifs du module : atteints selon les participants"
 CHART_PROGRESS = "Auto-positionnement avant / après (moyenne sur 5)"
-CHART_COVERAGE = "Attentes couvertes"
 AXIS_MEAN = "Moyenne (1 à 5)"
 AXIS_ANSWERS = "Réponses"
-AXIS_SCORE = "Note"
 NOTE_LABEL = "note {score}"
 
 COVERAGE_TITLE = "Attentes couvertes"
@@ -80,3 +78,18 @@ QUALITY_EVIDENCE = {
     "objectifs": "Objectifs jugés atteints : {reached} des avis (atteint), {partial} partiellement ({count} réponse(s)).",
     "progression": "Auto-positionnement : progression moyenne de {gain} point(s) sur 5 entre avant et après ({pairs} couple(s) de réponses).",
 }
+
+# survey
+SURVEY_BAD_SCALE = "« echelle » doit compter 5 libellés (notes 1 à 5)"
+SURVEY_BAD_LEVELS = "« niveaux_objectif » doit valoir {levels}"
+SURVEY_LABEL_QUALITY = "critère qualité"
+SURVEY_BAD_EVIDENCE = "« preuve » doit valoir {evidence}"
+SURVEY_LABEL_SEQUENCE = "séquence"
+SURVEY_RESERVED_ID = (
+    "Fichier de contenu « {name} » : l'identifiant « {id} » est réservé à la "
+    "satisfaction globale."
+)
+SURVEY_LABEL_THEME = "thème"
+
+# evaluation
+HOVER_SATISFACTION = "%{y} : %{x:.2f} (%{customdata} réponses)<extra></extra>"

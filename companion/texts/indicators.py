@@ -16,8 +16,6 @@ TITLE = "Tableau de bord des indicateurs"
 INTRO = ("Choisissez la structure et l'année. Chaque carte donne la valeur de l'indicateur ; "
          "ouvrez « Définition et source » pour sa définition, sa formule, son unité, sa source "
          "et son millésime. « — » signale une valeur non définie (dénominateur nul), jamais 0 %.")
-SAMPLE_NOTE = ("Données fictives de la Régie de quartier des Tilleuls (data/exemple_regie), "
-               "pour s'exercer.")
 DEFINITION = "Définition et source"
 FORMULA = "Formule"
 UNIT = "Unité"
@@ -160,3 +158,177 @@ ACI_WITHIN = "Recettes commerciales : {share} % des charges, sous le plafond de 
 ACI_OVER = ("Recettes commerciales : {share} % des charges, au-delà du plafond de {cap} % "
             "({rule}).")
 ACI_UNDEFINED = "Part des recettes commerciales non calculable (aucune charge)."
+# sroi
+METHOD_PRESENT_VALUE = "valeur actualisée des impacts (€)"
+METHOD_RATIO = "ratio SROI = valeur actualisée / investissement"
+METHOD_NET_RATIO = "SROI net = (valeur actualisée − investissement) / investissement"
+METHOD_PAYBACK = (
+    "délai de retour sur investissement (mois) = investissement / (impact de la première année "
+    "/ 12)"
+)
+METHOD_ROUNDING = (
+    "ratios arrondis au centième, montants à l'euro, délai au dixième de mois ; ne pas "
+    "arrondir un ratio à l'unité (5,62 publié « 6:1 ») sans le dire"
+)
+FIELD_DEADWEIGHT = "effet d'aubaine (deadweight)"
+FIELD_ATTRIBUTION = "attribution"
+FIELD_DISCOUNT_RATE = "taux d'actualisation"
+FIELD_DROP_OFF = "décroissance (drop-off)"
+FIELD_PROXY = "valeur financière (proxy)"
+SROI_PAYBACK_UNDEFINED = "non défini (aucun impact la première année)"
+SROI_RATIO_LINE = (
+    "Ratio SROI (valeur actualisée / investissement) : {value} — pour 1 € investi, {value} € "
+    "de valeur sociale actualisée."
+)
+SROI_NET_LINE = "SROI net ((valeur actualisée − investissement) / investissement) : {value}."
+SROI_VALUE_LINE = (
+    "Valeur actualisée : {value} € au taux d'actualisation de {rate} % ; investissement : "
+    "{inputs} €."
+)
+SROI_PAYBACK_LINE = "Délai de retour sur investissement : {payback}."
+SROI_BAD_INVESTMENT = (
+    "L'investissement (valeur des contributions) doit être un montant positif en euros (reçu : "
+    "{inputs!r})."
+)
+SROI_BAD_RATE = (
+    "Le taux d'actualisation doit être une fraction entre 0 et 1 : 0,035 pour 3,5 % (reçu : "
+    "{discount_rate!r})."
+)
+SROI_MISSING_COLUMNS = (
+    "Le tableau des résultats n'a pas les colonnes {missing} (attendues : {expected})."
+)
+SROI_NO_OUTCOME = "Le tableau des résultats est vide : décrivez au moins un résultat."
+SROI_ROW = "Ligne {position} (résultat « {name} »)"
+SROI_NO_NAME = "sans nom"
+SROI_NOT_A_NUMBER = (
+    "{where}, colonne « {column} » : valeur manquante ou non numérique ({value!r})."
+)
+SROI_NOT_A_FRACTION = (
+    "{where}, colonne « {column} » : {shown} n'est pas une fraction entre 0 et 1 (saisissez "
+    "0,25 pour 25 %)."
+)
+SROI_NEGATIVE_QUANTITY = "{where}, colonne « quantity » : la quantité doit être positive."
+SROI_BAD_DURATION = (
+    "{where}, colonne « duration » : la durée est un nombre entier d'années, au moins 1."
+)
+SROI_UNNAMED = "résultat {position}"
+
+# insertion
+EXIT_EXAMPLES = (
+    "CDI, CDD, intérim, titularisation, création d'entreprise, contrat aidé, formation "
+    "qualifiante, formation pré-qualifiante, embauche SIAE, demandeur d'emploi, inactivité, "
+    "sans nouvelles, autre"
+)
+EXIT_UNKNOWN_TYPE = "Type de sortie inconnu : « {label} ». Types reconnus : {examples}."
+EXIT_NO_DURATION = (
+    "Durée manquante pour une sortie en « {label} » : la durée du contrat (en mois) décide "
+    "s'il s'agit d'un emploi durable ou de transition."
+)
+EXITS_TABLE = "source"
+EXITS_NO_TYPE_COLUMN = (
+    "Le tableau « {source} » n'a pas de colonne « {type_col} » (type de sortie). Colonnes "
+    "présentes : {columns}."
+)
+EXITS_ROW = "Le tableau « {source} », ligne {number}"
+EXITS_EMPTY_TYPE = "{line} : le type de sortie (colonne « {type_col} ») est vide."
+EXITS_UNKNOWN_TYPE = (
+    "{line}, colonne « {type_col} » : type de sortie inconnu « {label} ». Types reconnus : "
+    "{examples}."
+)
+EXITS_NO_DURATION = (
+    "{line}, colonne « {duration_col} » : durée manquante pour une sortie en « {label} » (en "
+    "mois ; elle décide s'il s'agit d'un emploi durable ou de transition)."
+)
+EXITS_BAD_DURATION = (
+    "Le tableau « {source} », ligne {number}, colonne « {column} » : « {value} » n'est pas une "
+    "durée en mois."
+)
+HOURS_BAD_REFERENCE = (
+    "Le nombre d'heures de référence doit être positif (reçu : {reference_hours})."
+)
+HOURS_NEGATIVE = "Un nombre d'heures est négatif : vérifiez la colonne des heures."
+HOURS_NEGATIVE_VALUE = "Le nombre d'heures doit être positif ou nul (reçu : {hours})."
+HOURS_NO_COLUMN = "Le tableau « {source} » n'a pas de colonne « {column} »."
+TABLE = "tableau"
+
+# aide
+AIDE_MISSING_COLUMNS = "Le tableau « {name} » n'a pas les colonnes {missing}."
+AIDE_BAD_DATE_ROW = (
+    "Le tableau « {name} », ligne {line}, colonne date_effet : « {date_effet} » n'est pas une "
+    "date AAAA-MM-JJ."
+)
+AIDE_BAD_ROW = "Le tableau « {name} », ligne {line} : structure ou montant invalide."
+AIDE_UNKNOWN_STRUCTURE = (
+    "Structure « {structure} » inconnue pour l'aide au poste : choisissez parmi {codes} "
+    "({names})."
+)
+AIDE_NO_AMOUNT = (
+    "Aucun montant d'aide au poste connu pour le {day:%d/%m/%Y} : le tableau commence le "
+    "{first:%d/%m/%Y}."
+)
+AIDE_BAD_SHARE = (
+    "La part modulée doit être comprise entre 0 et 10 % du montant socle (reçu : "
+    "{modulation:g} %). Saisissez-la en fraction : 0,05 pour 5 %."
+)
+AIDE_BAD_ETP = "Le nombre d'ETP doit être positif ou nul (reçu : {etp})."
+AIDE_BAD_DATE = "« {value} » n'est pas une date : écrivez-la AAAA-MM-JJ (par exemple 2024-11-01)."
+
+# territory
+TERRITORY_APPROXIMATION = (
+    "Approximation : moyenne des taux pondérée par la population. Un taux ne s'additionne pas "
+    "et ne se moyenne pas exactement : le taux exact de l'ensemble demande, pour chaque "
+    "quartier, le numérateur et le dénominateur."
+)
+TERRITORY_UNSPECIFIED = "non précisé"
+TERRITORY_NO_MATCH = (
+    "Aucun quartier ne correspond à « {wanted} » dans les fichiers fournis. Vérifiez le code "
+    "(par exemple QP093005) ou l'orthographe du nom."
+)
+TERRITORY_MANY_MATCHES = (
+    "Plusieurs quartiers correspondent à « {wanted} » : {listed}. Précisez le code du quartier."
+)
+TERRITORY_NO_COLUMN = "Le tableau « {source} » n'a pas de colonne « {column} »."
+TERRITORY_EXCLUDED = (
+    " {excluded} ligne(s) sans valeur ou sans population (secret statistique) exclue(s) du "
+    "calcul."
+)
+TERRITORY_NOT_ADDITIVE = (
+    "« {column} » est un taux, une médiane ou un indice : il ne s'additionne pas. Utilisez une "
+    "moyenne pondérée (weighted_mean), qui reste une approximation."
+)
+
+# catalogue
+CATALOGUE_BAD_ID = "l'identifiant « {ident} » doit être en minuscules, chiffres et « _ »"
+CATALOGUE_BAD_FAMILY = "la famille « {family} » est inconnue (familles : {families})"
+CATALOGUE_BAD_DIRECTION = "le sens « {direction} » doit être « hausse » ou « baisse »"
+CATALOGUE_BAD_DECIMALS = "le champ « decimals » doit valoir de 0 à 4"
+CATALOGUE_UNKNOWN = "Indicateur « {ident} » absent du catalogue."
+
+# economics
+ECONOMICS_MISSING_COLUMNS = (
+    "Le tableau « {name} » n'a pas les colonnes {missing} (colonnes présentes : {columns})."
+)
+ECONOMICS_MISSING_TABLES = "Tableaux manquants pour les indicateurs économiques : {missing}."
+ECONOMICS_NO_SALES = "Aucune vente pour l'année {year} dans « {source} »."
+
+# objectives
+OBJECTIVE_NOT_A_NUMBER = "L'objectif doit être un nombre (reçu : « {value} »)."
+OBJECTIVE_BAD_DIRECTION = (
+    "Le sens de l'objectif doit être « hausse » ou « baisse » (reçu : « {direction} »)."
+)
+OBJECTIVES_UNKNOWN = "Indicateur(s) absent(s) du catalogue : {unknown}."
+
+# overview
+
+# indicators
+UNIT_SCORE = "score de 0 à 100"
+SENSITIVITY_SERIES = "hypothèse {variation}"
+SENSITIVITY_MILLESIME = "hypothèses saisies"
+SALES_TABLE = "ventes"
+TERRITORY_CANDIDATE = "{code} « {name} »"
+TERRITORY_CANDIDATE_TOWN = "{code} « {name} » ({town})"
+# Status of an indicator against its target (shown in the table of targets)
+STATUS_REACHED = "atteint"
+STATUS_NOT_REACHED = "non atteint"
+STATUS_NO_TARGET = "objectif non paramétré"
+STATUS_NO_VALUE = "valeur non disponible"

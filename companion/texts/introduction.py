@@ -13,7 +13,6 @@ GLOSSARY_CATEGORY = "Catégorie"
 SEE_ALSO = "Voir aussi"
 SOURCE = "Source"
 TIMELINE_TITLE = "Repères historiques"
-REGIES_TITLE = "Les valeurs des Régies de quartier"
 GOVERNANCE_TITLE = "Une gouvernance tripartite"
 ACTIVITIES = "Activités typiques"
 FIGURES_TITLE = "Quelques chiffres (toujours avec leur millésime et leur source)"
@@ -43,3 +42,15 @@ COL_QUESTION = "question"
 COL_ANSWERS = "réponses"
 COL_CORRECT = "bonnes réponses"
 COL_SHARE = "part de bonnes réponses (%)"
+
+# materials
+GLOSSARY_LABEL_ENTRY = "entrée"
+GLOSSARY_UNKNOWN_SEE_ALSO = (
+    "Fichier de contenu « {name} », entrée « {term} » : « voir_aussi » cite un terme absent (« "
+    "{other} »)."
+)
+TIMELINE_BAD_DATE = (
+    "le champ « date » doit être « AAAA », « AAAA-MM » ou « AAAA-MM-JJ » (trouvé « {date} »)"
+)
+TIMELINE_LABEL_MILESTONE = "repère"
+QUIZ_BAD_ANSWER = "« reponse » doit être un numéro de choix de 1 à {count}"

@@ -35,7 +35,6 @@ ASSIGN_GROUP = "Sous-groupe"
 ASSIGN_ITEMS = "Items"
 ASSIGN_SUBMIT = "Attribuer"
 ASSIGNED = "Items attribués au sous-groupe « {group} »."
-ASSIGNMENTS = "Attributions"
 NO_ASSIGNMENT = "Aucune attribution : chaque sous-groupe voit toute la grille."
 
 DEBRIEF_TITLE = "Débrief de la visite : tous les sous-groupes"
