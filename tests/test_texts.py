@@ -42,9 +42,11 @@ ALLOWED: dict[str, set[str]] = {
     "indicators/insertion.py": {"entree dans la fonction publique",  # exit types, folded
                                 "embauche dans une autre siae"},
     "indicators/catalogue.py": {"viabilité économique", "évaluation de la formation"},
-    "indicators/aide.py": {"association intermédiaire"},  # the structures' legal names
+    "indicators/aide.py": {"association intermédiaire",  # the structures' legal names
+                            "entreprise d'insertion par le travail indépendant"},
     "indicators/economics.py": {"collectivité"},  # client types in the sales tables
-    "core/words.py": {"à", "été", "être", "même", "où", "ça", "très"},  # stop words
+    "core/words.py": {"à", "été", "être", "même", "où", "ça", "très", "là", "était", "déjà"},
+    # ^ stop words
     "content/diagnosis.py": {"œ"},  # folding for matching
     "owndata/loading.py": {"œ", "æ"},
     "store/sql.py": {"créer session", "réinitialiser session", "{} archivés"},  # audit log

@@ -51,7 +51,7 @@ class AideRate:
     accompaniment: float | None
     source: str
     territory: str = TERRITORIES[0]
-    unit: str = "€ par poste à temps plein et par an"
+    unit: str = ti.AID_UNIT
 
 
 def load_rates(path: Path | None = None) -> tuple[AideRate, ...]:
@@ -70,13 +70,12 @@ def _load(path: Path) -> tuple[AideRate, ...]:
         try:
             start = datetime.date.fromisoformat(str(row.date_effet))
         except ValueError:
-            raise DataError(f"Le tableau « {path.name} », ligne {line}, colonne date_effet : "
-                            f"« {row.date_effet} » n'est pas une date AAAA-MM-JJ.") from None
+            raise DataError(ti.AIDE_BAD_DATE_ROW.format(name=path.name, line=line,
+                                                       date_effet=row.date_effet)) from None
         amount = None if pd.isna(row.montant_socle) else float(row.montant_socle)
         if (row.structure not in STRUCTURES or row.territoire not in TERRITORIES
                 or (amount is not None and not amount > 0)):
-            raise DataError(f"Le tableau « {path.name} », ligne {line} : structure, territoire "
-                            "ou montant invalide.")
+            raise DataError(ti.AIDE_BAD_ROW.format(name=path.name, line=line))
         accompaniment = None if pd.isna(row.dont_accompagnement) else float(
             row.dont_accompagnement)
         rates.append(AideRate(str(row.structure), start, amount, accompaniment,
@@ -136,8 +135,7 @@ def rate_on(structure: str, on: datetime.date | str, rates: tuple[AideRate, ...]
     valid = [r for r in table if r.effective_from <= day]
     if not valid:
         first = min(r.effective_from for r in table)
-        raise DataError(f"Aucun montant d'aide au poste connu pour le {day:%d/%m/%Y} : le "
-                        f"tableau commence le {first:%d/%m/%Y}.")
+        raise DataError(ti.AIDE_NO_AMOUNT.format(day=day, first=first))
     rate = valid[-1]
     if rate.amount is None:
         raise DataError(ti.AID_UNKNOWN.format(structure=rate.structure, day=f"{day:%d/%m/%Y}",
@@ -177,7 +175,7 @@ def _check(etp: float, modulation: float) -> None:
     if not 0 <= modulation <= MAX_MODULATION:
         raise DataError(ti.AIDE_BAD_SHARE.format(modulation=modulation * 100))
     if not etp >= 0:
-        raise DataError(f"Le nombre d'ETP doit être positif ou nul (reçu : {etp}).")
+        raise DataError(ti.AIDE_BAD_ETP.format(etp=etp))
 
 
 def yearly_aid(structure: str, year: int, etp: float = 1.0, modulation: float = 0.0, *,
@@ -211,7 +209,7 @@ def yearly_aid(structure: str, year: int, etp: float = 1.0, modulation: float = 
         months = last - first + 1
         end = datetime.date(year + (last == 12), last % 12 + 1, 1) - datetime.timedelta(days=1)
         rows.append({"du": datetime.date(year, first, 1), "au": end, "mois": months,
-                     "montant socle": rate.amount, "unité": rate.unit,
+                     ti.AID_COLUMN_BASE: rate.amount, ti.AID_COLUMN_UNIT: rate.unit,
                      "aide": float(rate.amount or 0.0) * months / 12 * etp * (1 + modulation),
                      "source": rate.source})
     frame = pd.DataFrame(rows)

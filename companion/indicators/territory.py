@@ -34,7 +34,7 @@ _CODE = re.compile(r"^Q[PN]\d", re.I)
 #: INSEE's Filosofi files suffix each column with its year: « DISP_MED_A19 » is 2019's.
 _YEAR_SUFFIX = re.compile(r"^(.+)_A(\d\d)$")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-UNKNOWN_VINTAGE = "non précisé"
+UNKNOWN_VINTAGE = ti.TERRITORY_UNSPECIFIED
 #: Vintage of the extracts shipped in ``data/territoire_exemple`` (SIG Ville 2022, see README).
 SAMPLE_MILLESIME = "2022"
 
@@ -285,7 +285,8 @@ def qpv_profile(tables: Mapping[str, pd.DataFrame] | Sequence[pd.DataFrame],
     named = _named(tables)
     useless = [n for n, t in named if not _brings_something(t)]
     if len(useless) == len(named):
-        raise DataError(ti.TERRITORY_NOTHING.format(names=", ".join(f"« {n} »" for n in useless)))
+        names = ", ".join(ti.QUOTED.format(name=n) for n in useless)
+        raise DataError(ti.TERRITORY_NOTHING.format(names=names))
     code, name, town = find_qpv(tables, code_or_name)
     figures = key_figures(tables, code, millesime)
     frame = pd.DataFrame({

@@ -45,7 +45,7 @@ class DeferredStore(Store):
             self._opened.close()
 
     def __repr__(self) -> str:
-        return f"DeferredStore({self._opened!r})" if self._opened else "DeferredStore(fermé)"
+        return f"DeferredStore({self._opened!r})" if self._opened else "DeferredStore(closed)"
 
 
 def _delegate(name: str) -> Callable[..., Any]:

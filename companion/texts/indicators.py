@@ -257,7 +257,13 @@ AIDE_BAD_DATE_ROW = (
     "Le tableau « {name} », ligne {line}, colonne date_effet : « {date_effet} » n'est pas une "
     "date AAAA-MM-JJ."
 )
-AIDE_BAD_ROW = "Le tableau « {name} », ligne {line} : structure ou montant invalide."
+AIDE_BAD_ROW = (
+    "Le tableau « {name} », ligne {line} : structure, territoire ou montant invalide."
+)
+QUOTED = "« {name} »"
+AID_UNIT = "€ par poste à temps plein et par an"
+AID_COLUMN_BASE = "montant socle"
+AID_COLUMN_UNIT = "unité"
 AIDE_UNKNOWN_STRUCTURE = (
     "Structure « {structure} » inconnue pour l'aide au poste : choisissez parmi {codes} "
     "({names})."
