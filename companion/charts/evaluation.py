@@ -6,10 +6,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from companion.charts.theme import ACCENT, BASE, MUTED, style
+from companion.core.colors import ERROR, SUCCESS, WARNING
 from companion.texts import evaluation as tx
 
-LEVEL_COLORS = {tx.COL_REACHED: "#1e7e34", tx.COL_PARTIAL: "#d4ac0d", tx.COL_NOT: ACCENT}
-SCORE_COLORS = ("#b03a2e", "#e67e22", "#d4ac0d", "#58a55c", "#1e7e34")
+LEVEL_COLORS = {tx.COL_REACHED: SUCCESS, tx.COL_PARTIAL: WARNING, tx.COL_NOT: ACCENT}
+SCORE_COLORS = (ERROR, "#e67e22", WARNING, "#58a55c", SUCCESS)  # a diverging scale, 1 to 5
 
 
 def _short(text: str, limit: int = 55) -> str:

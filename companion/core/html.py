@@ -144,10 +144,12 @@ def cell_text(value: Any) -> str:
 
 
 def table_html(frame: pd.DataFrame, labels: Mapping[str, str] | None = None, *,
-               caption: str = "", css_class: str = "cp-table", empty: str = "") -> str:
+               caption: str = "", css_class: str = "cp-table", empty: str = "",
+               inline_style: bool = True) -> str:
     """Return ``frame`` as an escaped HTML table: columns renamed by ``labels``, cells in
     French (:func:`cell_text`), numbers in cells of class ``n``. An empty frame gives the
-    ``empty`` message (inside the captioned table when there is a ``caption``)."""
+    ``empty`` message (inside the captioned table when there is a ``caption``). Without
+    ``inline_style`` the page's style sheet styles the table (the report: a lighter file)."""
     title = f"<caption>{escape(caption)}</caption>" if caption else ""
     if frame.empty:
         if caption:
@@ -155,17 +157,18 @@ def table_html(frame: pd.DataFrame, labels: Mapping[str, str] | None = None, *,
                     f"</td></tr></table>")
         return f'<p class="{escape(css_class)}"><em>{escape(empty)}</em></p>'
     labels = labels or {}
-    head = "".join(f'<th style="text-align:left;padding:.2em .5em">'
-                   f"{escape(labels.get(c, c))}</th>" for c in frame.columns)
+    th = '<th style="text-align:left;padding:.2em .5em">' if inline_style else "<th>"
+    head = "".join(f"{th}{escape(labels.get(c, c))}</th>" for c in frame.columns)
     rows = []
-    cell = ' style="padding:.2em .5em;vertical-align:top">'
+    cell = ' style="padding:.2em .5em;vertical-align:top">' if inline_style else ">"
     for values in frame.itertuples(index=False, name=None):
         cells = "".join(
             f"<td class='n'{cell}{escape(cell_text(v))}</td>"
             if isinstance(v, int | float) and not isinstance(v, bool)
             else f"<td{cell}{escape(cell_text(v))}</td>" for v in values)
         rows.append(f"<tr>{cells}</tr>")
-    return (f'<table class="{escape(css_class)}" style="border-collapse:collapse">{title}'
+    table = ' style="border-collapse:collapse"' if inline_style else ""
+    return (f'<table class="{escape(css_class)}"{table}>{title}'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
 

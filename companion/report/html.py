@@ -81,7 +81,8 @@ def _section_html(section: Section) -> str:
     body = [f"<section id='{escape(section.id)}'><h2>{escape(section.title)}</h2>"]
     body += [f"<p>{escape(line)}</p>" for line in section.lines]
     body += [chart_svg(chart) for chart in section.charts]
-    body += [table_html(t.frame, caption=t.caption, empty=tx.NO_DATA) for t in section.tables]
+    body += [table_html(t.frame, caption=t.caption, empty=tx.NO_DATA, inline_style=False)
+             for t in section.tables]
     body.append("</section>")
     return "".join(body)
 
