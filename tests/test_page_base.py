@@ -184,3 +184,30 @@ def test_each_page_is_built_first_and_bound_on_arrival(store: Store, tmp_path: P
         assert page.group == "Groupe 2"
     page.apply_query({"session": "NULLE9"})
     assert page.session is None and "n'existe pas" in page.notice.text
+
+
+def test_a_participant_page_loads_no_chart_until_the_trainer_unlocks(tmp_path: Path) -> None:
+    """Built locked, the home loads neither pandas nor plotly nor the trainer's panels."""
+    import subprocess
+    import sys
+
+    code = f"""
+import sys
+from companion.core.model import TRAINER
+from companion.store import open_store
+from companion.widgets.brainstorm.page import BrainstormPage
+from companion.widgets.home.page import HomePage
+store = open_store({str(tmp_path / "s.sqlite3")!r})
+store.create_session("TEST1", "t", actor=TRAINER)
+store.activate_session("TEST1", actor=TRAINER)
+home = HomePage(store, trainer_code="X", start=False)
+BrainstormPage(store, {{"groupe": "G"}}, trainer_code="X", start=False)
+heavy = ("plotly", "companion.charts", "companion.widgets.home.participants",
+         "companion.widgets.brainstorm.trainer_space")
+print(sorted(m for m in heavy if m in sys.modules))
+home.gate.check("X")
+print("companion.widgets.home.participants" in sys.modules, "plotly" in sys.modules)
+"""
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                         text=True).stdout.splitlines()
+    assert out == ["[]", "True True"]

@@ -13,11 +13,9 @@ import json
 import logging
 import time
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import ipywidgets as w
-import plotly.graph_objects as go
-import plotly.io as pio
 import traitlets
 
 from companion.core.errors import CompanionError, PermissionDenied
@@ -25,6 +23,9 @@ from companion.core.html import message
 from companion.core.live import DEFAULT_IDLE_TIMEOUT_S, Poller
 from companion.store import Store
 from companion.texts import common as tc
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
 
 log = logging.getLogger(__name__)
 F = TypeVar("F", bound=Callable[..., Any])
@@ -91,6 +92,8 @@ class FigureView(w.Output):
 
     def show(self, figure: go.Figure) -> None:
         """Replace the displayed figure."""
+        import plotly.io as pio  # loaded with the first figure: participant pages show none
+
         self.figure = figure
         payload = json.loads(pio.to_json(figure, validate=False))
         payload.setdefault("config", {})
