@@ -90,7 +90,8 @@ def test_live_brainstorm_with_subgroups_vote_and_restitution(browser: Any,
 
     # Restitution on the trainer's screen: top ideas, charts, word cloud.
     trainer.page.locator(".cp-trainer-sections button", has_text="Restitution").click()
-    _wait_text(trainer.page, ".cp-top-theme", "Manque de coopération")
+    # the restitution loads pandas and plotly in the trainer's kernel on first opening
+    _wait_text(trainer.page, ".cp-top-theme", "Manque de coopération", timeout=45.0)
     trainer.page.wait_for_selector(".cp-restitution .js-plotly-plot", timeout=20_000)
     assert "coopération" in trainer.page.inner_text(".cp-round-cloud")
 
