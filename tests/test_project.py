@@ -215,3 +215,41 @@ def test_store_never_overwrites_without_confirmation(store: Store) -> None:
     build.import_into_session(store, imported, code, "A", confirm=True)
     kept = build.stored_sheet(store, code, "A")[0]  # type: ignore[index]
     assert kept.title == "Régie des Tilleuls" and kept.session == code
+
+
+def test_session_report_includes_every_subgroup_sheet(store: Store) -> None:
+    from companion.report.build import build_report
+
+    code = fx.fill(store)
+    for group in ("A", "B"):
+        sheet = build.build_sheet(store, code, group)
+        build.save_sheet(store, ps.add_objective(sheet, f"Objectif {group}",
+                                                 indicator="benevoles", target=10))
+    report = build_report(store, code)
+    section = next(s for s in report.sections if s.id == "fiches-projet")
+    assert "2 fiche(s) projet" in section.lines[0]
+    captions = [t.caption for t in section.tables]
+    assert "Objectifs — A" in captions and "Plan d'action — B" in captions
+    objectives = next(t.frame for t in section.tables if t.caption == "Objectifs — B")
+    assert list(objectives.iloc[:, 0]) == ["Objectif B"]
+    assert "project_sheet" not in " ".join(t.caption for s in report.sections for t in s.tables)
+
+
+def test_sheet_html_opens_offline_in_chromium(tmp_path: Path) -> None:
+    """The HTML opened in a real Chromium requests nothing but the file itself."""
+    playwright = pytest.importorskip("playwright.sync_api")
+    from tests.browser.harness import launch_browser
+
+    sheet = ps.record_followup(_sheet(), "2027-04-10", actuals={"o1": 50, "o2": 47})
+    path = tmp_path / "fiche.html"
+    path.write_text(export.render_html(sheet), encoding="utf-8")
+    requests: list[str] = []
+    with playwright.sync_playwright() as p:
+        browser = launch_browser(p)
+        page = browser.new_page()
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(path.as_uri())
+        assert page.locator("svg.cp-project-chart rect").count() == 2
+        assert "Réunir le comité" in page.inner_text("body")
+        browser.close()
+    assert requests == [path.as_uri()]

@@ -19,6 +19,7 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from companion.core.config import user_data_dir
 from companion.core.safety import escape, neutralise_cell
 from companion.indicators.catalogue import format_number, load_catalogue
 from companion.project.checks import check_sheet
@@ -36,6 +37,13 @@ th{background:#eaf2f8}.cp-project-meta{color:#566573}
 @media print{section{page-break-inside:avoid}}
 """
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+def sheets_folder() -> Path:
+    """Return the folder where a trainee keeps the sheets (in the companion's user data)."""
+    folder = user_data_dir() / "fiches_projet"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 @dataclass
@@ -188,8 +196,8 @@ def _table(frame: pd.DataFrame) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def render_html(sheet: ProjectSheet, now: datetime | None = None) -> str:
-    """Return the sheet as one self-contained HTML page (escaped, no script, inline SVG)."""
+def body_html(sheet: ProjectSheet) -> str:
+    """Return the sections of the sheet as escaped HTML (shown in the page, and in the file)."""
     sections = []
     for part in parts(sheet):
         body = [f"<section id='{part.key}'><h2>{escape(part.title)}</h2>"]
@@ -199,6 +207,11 @@ def render_html(sheet: ProjectSheet, now: datetime | None = None) -> str:
         if part.frame is not None:
             body.append(_table(part.frame))
         sections.append("".join(body) + "</section>")
+    return "".join(sections)
+
+
+def render_html(sheet: ProjectSheet, now: datetime | None = None) -> str:
+    """Return the sheet as one self-contained HTML page (escaped, no script, inline SVG)."""
     moment = now or datetime.now()
     subtitle = tp.SUBTITLE.format(title=sheet.title, group=sheet.group or tp.NO_GROUP)
     return ("<!DOCTYPE html><html lang='fr'><head><meta charset='utf-8'>"
@@ -208,7 +221,7 @@ def render_html(sheet: ProjectSheet, now: datetime | None = None) -> str:
             f"<h1>{escape(tp.TITLE)}</h1><p><strong>{escape(subtitle)}</strong></p>"
             f"<p class='cp-project-meta'>"
             f"{escape(tp.GENERATED.format(date=f'{moment:%d/%m/%Y à %H:%M}'))}</p>"
-            + "".join(sections) + "</body></html>")
+            + body_html(sheet) + "</body></html>")
 
 
 def cell(value: Any) -> Any:

@@ -88,7 +88,7 @@ TYPE_NUMBER = "un nombre"
 TYPE_LIST = "une liste"
 TYPE_OBJECT = "un objet"
 TYPE_DATE = "une date AAAA-MM-JJ"
-OVERWRITE = "Une fiche existe déjà pour « {group} » (enregistrée le {date}). Cochez « Remplacer la fiche existante » pour l'écraser par le fichier importé."
+OVERWRITE = "Une fiche existe déjà pour « {group} » (enregistrée le {date}). Cochez « Remplacer la fiche existante » (ou passez confirm=True) pour l'écraser par le fichier importé."
 STALE = "La fiche a été modifiée entre-temps par quelqu'un d'autre : elle vient d'être relue, refaites votre modification."
 
 # --- consistency checks -----------------------------------------------------------------------
@@ -171,6 +171,8 @@ BUILT = "Fiche reprise des productions de la session : {difficulties} difficult�
 ATTACH = "Joindre les constats de la visite"
 ATTACHED = "{count} constat(s) de la visite joint(s) à la fiche."
 SAVED = "Fiche enregistrée."
+REPLACE = "Remplacer la fiche existante"
+REBUILD = "Une fiche existe déjà pour « {group} » : cochez « Remplacer la fiche existante » pour la reprendre des productions de la session."
 OBJECTIVE_TITLE = "Ajouter un objectif"
 OBJECTIVE_ADD = "Ajouter l'objectif"
 OBJECTIVE_ADDED = "Objectif « {label} » ajouté."
