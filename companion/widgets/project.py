@@ -54,6 +54,7 @@ class ProjectSheetPage(SequencePage):
     def build_participant(self, session: str) -> list[w.Widget]:
         """The subgroup's fields, buttons and the sheet as it stands."""
         self._form_notice = Notice()
+        self._form_notice.add_class("cp-project-notice")
         self.group = _text(tp.GROUP_LABEL, "cp-project-group")
         self.group.value = self._group_value
         self.group.observe(lambda _c: self.refresh(), names="value")
