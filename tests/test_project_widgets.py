@@ -28,6 +28,10 @@ def test_a_subgroup_builds_its_sheet_while_the_trainer_watches(store: Store) -> 
     assert fx.MERGED_TEXT in group._view.value
     group._on_attach(None)
     assert "CA tripartite" in group._view.value
+    group._qpv.value = "QP001001"
+    group._on_territory(None)
+    assert group.form_notice.level == "succes", group.form_notice.text
+    assert "Grande Reyssouze" in group._view.value and "DEMO_2022" in group._view.value
     group._o_label.value = "Sorties dynamiques"
     group._o_indicator.value = "taux_sorties_dynamiques"
     group._o_baseline.value, group._o_target.value = "40", "60"
@@ -50,7 +54,13 @@ def test_a_subgroup_builds_its_sheet_while_the_trainer_watches(store: Store) -> 
 
 def test_bad_input_is_a_french_notice_and_nothing_is_lost(store: Store) -> None:
     group, _trainer = _pages(store)
+    group._o_label.value = "Avant la fiche"
+    group._on_objective(None)
+    assert group.form_notice.level == "erreur" and "Pas encore de fiche" in group.form_notice.text
     group._on_build(None)
+    group._qpv.value = "Quartier imaginaire"
+    group._on_territory(None)
+    assert group.form_notice.level == "erreur" and "Aucun quartier" in group.form_notice.text
     group._a_title.value = "Mal datée"
     group._a_start.value, group._a_end.value = "2027-03-01", "2027-01-10"
     group._on_action(None)

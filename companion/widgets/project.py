@@ -9,6 +9,7 @@ each other silently).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 import ipywidgets as w
@@ -62,6 +63,9 @@ class ProjectSheetPage(SequencePage):
         self._replace.add_class("cp-project-replace")
         take = button(tp.BUILD, "cp-project-build", "primary")
         take.on_click(self._on_build)
+        self._qpv = _text(tp.TERRITORY_FIELD, "cp-project-qpv")
+        figures = button(tp.TERRITORY_ADD, "cp-project-qpv-add")
+        figures.on_click(self._on_territory)
         attach = button(tp.ATTACH, "cp-project-attach")
         attach.on_click(self._on_attach)
         indicators = [(f"{i.label} ({i.unit})", i.id) for i in load_catalogue().values()]
@@ -94,7 +98,8 @@ class ProjectSheetPage(SequencePage):
         self._view.add_class("cp-project-view")
         self.refresh()
         return [w.HTML(f"<p>{escape(tp.PAGE_INTRO)}</p>"), self.group,
-                w.HBox([take, attach, self._replace]), self._form_notice,
+                w.HBox([take, attach, self._replace]), w.HBox([self._qpv, figures]),
+                self._form_notice,
                 w.HTML(f"<h3>{escape(tp.OBJECTIVE_TITLE)}</h3>"), self._o_label,
                 self._o_dimension, self._o_indicator, self._o_baseline, self._o_target,
                 self._o_due, add_objective, w.HTML(f"<h3>{escape(tp.ACTION_TITLE)}</h3>"),
@@ -140,6 +145,19 @@ class ProjectSheetPage(SequencePage):
         found = build.visit_findings(self._store, self.session.code, self.group.value.strip())
         self._save(ps.attach_findings(self._current(), found), tp.ATTACHED.format(
             count=len(found)))
+
+    @guarded("_form_notice")
+    def _on_territory(self, _button: w.Button) -> None:
+        from companion.core.config import content_dir
+        from companion.indicators.territory import qpv_profile
+        from companion.owndata.loading import read_table
+
+        folder = content_dir() / "territoire_exemple"
+        tables = {p.name: read_table(p.read_bytes(), name=p.name)
+                  for p in sorted(folder.glob("*.csv"))}
+        territory = build.territory_from_profile(qpv_profile(tables, self._qpv.value))
+        self._save(replace(self._current(), territory=territory), tp.TERRITORY_ADDED.format(
+            name=territory.qpv_name, count=len(territory.figures)))
 
     @guarded("_form_notice")
     def _on_objective(self, _button: w.Button) -> None:
