@@ -19,7 +19,7 @@ PACKAGE = ROOT / "companion"
 # its own part or from a lower layer. Activities (one folder each) sit side by side on one
 # layer and may not import each other, except through the exceptions listed below.
 ACTIVITIES = ("home", "introduction", "brainstorm", "diagnosis", "visit", "roundtable",
-              "evaluation", "indicators", "owndata")
+              "evaluation", "indicators", "owndata", "project")
 LAYERS: dict[str, int] = {
     "texts": 0,
     "core": 1,
@@ -36,6 +36,12 @@ LAYERS: dict[str, int] = {
 ALLOWED_ACROSS = {
     ("indicators", "owndata"),  # indicators read the tables trainees bring
     ("evaluation", "home"),  # the evaluation tells which expectations of the welcome were met
+    # The project sheet gathers what the other activities produced (brainstorm 1 and 2, the
+    # shared diagnosis, the site visit) and sets targets on catalogue indicators.
+    ("project", "brainstorm"),
+    ("project", "diagnosis"),
+    ("project", "visit"),
+    ("project", "indicators"),
 }
 UI_PARTS = {"widgets", "serving", "__init__"}
 UI_LIBRARIES = ("ipywidgets", "IPython", "voila")

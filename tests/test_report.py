@@ -32,7 +32,7 @@ from tests.report_fixture import (
 
 EXPECTED_SHEETS = ["Synthèse qualité", "Participants", "Attentes", "Quiz introduction",
                    "RM difficultes", "RM leviers", "RM manche-3", "Diagnostic",
-                   "Grille de visite", "Table ronde", "Évaluation"]
+                   "Grille de visite", "Table ronde", "Évaluation", "Fiches projet"]
 EXTERNAL = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)
 CSS_URL = re.compile(r"url\(\s*['\"]?\s*(?:https?:)?//|@import", re.IGNORECASE)
 

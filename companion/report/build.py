@@ -36,6 +36,7 @@ from companion.diagnosis import needs, stakeholders
 from companion.evaluation import survey as ev
 from companion.home import icebreaker as ice
 from companion.introduction import materials as intro
+from companion.project import build as project
 from companion.report.html import render_html
 from companion.report.model import Chart, ReportFiles, Section, SessionReport, Table
 from companion.report.xlsx import write_workbook
@@ -53,7 +54,7 @@ OWN_KINDS = {ice.EXPECTATION, intro.QUIZ, rt.QUESTION, rt.UPVOTE, rt.NOTE, rt.ST
 CLAIMED_KINDS = OWN_KINDS | {
     IDEA_KIND, VOTE_KIND, ROUND_KIND, STATE_KIND,
     diagnosis.AFOM, diagnosis.AFOM_VOTE, stakeholders.STAKEHOLDER, needs.NEED,
-    visit.ASSIGNMENT, visit.OBSERVATION, visit.RATING, visit.PARTNER,
+    visit.ASSIGNMENT, visit.OBSERVATION, visit.RATING, visit.PARTNER, project.SHEET_KIND,
 }
 """Record kinds a section shows; any other kind goes to « Autres contributions »."""
 AUTHOR_COLUMNS = (tx.COL_AUTHOR, tb.COL_AUTHORS)
@@ -405,6 +406,26 @@ def section_quality(ctx: _Context) -> Section:
                    [Table(tx.TABLE_QUALITY, ev.quality_summary(answers, ev.survey()))])
 
 
+def section_project(ctx: _Context) -> Section:
+    """Every subgroup's project sheet: objectives, action plan and consistency checks."""
+    from companion.project import checks, export
+    from companion.texts import project as tp
+
+    sheets = project.stored_sheets(ctx.store, ctx.code)
+    section = Section("fiches-projet", tp.REPORT_SECTION, tp.REPORT_SHEET,
+                      [tp.REPORT_COUNT.format(count=len(sheets))])
+    for sheet, _record in sheets:
+        group = sheet.group or tp.NO_GROUP
+        parts = {part.key: part for part in export.parts(sheet)}
+        problems = [p.message for p in checks.check_sheet(sheet)] or [tp.CHECKS_OK]
+        section.tables += [
+            Table(tp.REPORT_TABLE_OBJECTIVES.format(group=group), parts["objectifs"].frame),
+            Table(tp.REPORT_TABLE_ACTIONS.format(group=group), parts["actions"].frame),
+            Table(tp.REPORT_TABLE_CHECKS.format(group=group),
+                  pd.DataFrame({tp.CHECKS_TITLE: problems}))]
+    return section
+
+
 def _claimed(kind: str) -> bool:
     return kind in CLAIMED_KINDS or kind.endswith("state")
 
@@ -428,7 +449,7 @@ def section_other(ctx: _Context) -> Section | None:
 SECTIONS: tuple[Callable[[_Context], Section | list[Section] | None], ...] = (
     section_quality, section_participants, section_expectations, section_introduction,
     sections_brainstorm, section_diagnosis, section_visit, section_roundtable,
-    section_evaluation, section_other,
+    section_evaluation, section_project, section_other,
 )
 
 
