@@ -66,7 +66,7 @@ def territory_from_profile(profile: pd.DataFrame) -> Territory:
 
 def build_sheet(store: Store, session: str, group: str = "", *, title: str = "",
                 tables: Mapping[str, pd.DataFrame] | Sequence[pd.DataFrame] | None = None,
-                qpv: str = "") -> ProjectSheet:
+                qpv: str = "", millesime: str | None = None) -> ProjectSheet:
     """Return a new sheet from the session's productions (``group`` empty: the whole session).
 
     ``tables`` and ``qpv`` (code or name): INSEE / SIG Ville tables giving the territory's key
@@ -114,7 +114,7 @@ def build_sheet(store: Store, session: str, group: str = "", *, title: str = "",
                          row["activite_ess"]) for _, row in gaps.iterrows()]
     territory = Territory()
     if tables is not None and qpv:
-        territory = territory_from_profile(qpv_profile(tables, qpv))
+        territory = territory_from_profile(qpv_profile(tables, qpv, millesime))
     name = title or (f"{tp.TITLE} — {group}" if group else tp.TITLE)
     return ProjectSheet(name, code, group, territory, tuple(difficulties), tuple(levers),
                         tuple(grid), tuple(actors), tuple(absent), tuple(need_gaps))

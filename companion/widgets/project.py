@@ -148,13 +148,14 @@ class ProjectSheetPage(SequencePage):
     @guarded("_form_notice")
     def _on_territory(self, _button: w.Button) -> None:
         from companion.core.config import content_dir
-        from companion.indicators.territory import qpv_profile
+        from companion.indicators.territory import SAMPLE_MILLESIME, qpv_profile
         from companion.owndata.loading import read_table
 
         folder = content_dir() / "territoire_exemple"
         tables = {p.name: read_table(p.read_bytes(), name=p.name)
                   for p in sorted(folder.glob("*.csv"))}
-        territory = build.territory_from_profile(qpv_profile(tables, self._qpv.value))
+        territory = build.territory_from_profile(  # the extracts' README states their vintage
+            qpv_profile(tables, self._qpv.value, SAMPLE_MILLESIME))
         self._save(replace(self._current(), territory=territory), tp.TERRITORY_ADDED.format(
             name=territory.qpv_name, count=len(territory.figures)))
 
