@@ -14,7 +14,7 @@ from typing import Any
 
 from companion.content.course import programme
 from companion.core import config, join
-from companion.core.errors import CompanionError
+from companion.core.errors import CompanionError, detail_of
 from companion.core.model import TRAINER
 from companion.serving.serve import (
     ServeOptions,
@@ -180,7 +180,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args) or 0)
     except CompanionError as error:
-        print(f"Erreur : {error}", file=sys.stderr)
+        print(f"Erreur : {detail_of(error)}", file=sys.stderr)  # the trainer: the detail
         return 2
 
 

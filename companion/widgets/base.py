@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import traitlets
 
-from companion.core.errors import CompanionError
+from companion.core.errors import CompanionError, StoreError, detail_of
 from companion.core.html import message
 from companion.core.live import DEFAULT_IDLE_TIMEOUT_S, Poller
 from companion.store import Store
@@ -64,7 +64,7 @@ def guarded(notice_attr: str = "_notice") -> Callable[[F], F]:
             try:
                 return method(self, *args, **kwargs)
             except CompanionError as error:
-                notice.show(str(error), "erreur")
+                notice.show(_for_reader(self, error), "erreur")
             except Exception as error:
                 log.exception("unexpected error in %s", method.__qualname__)
                 notice.show(tc.UNEXPECTED.format(kind=type(error).__name__), "erreur")
@@ -73,6 +73,15 @@ def guarded(notice_attr: str = "_notice") -> Callable[[F], F]:
         return wrapper  # type: ignore[return-value]
 
     return decorate
+
+
+def _for_reader(widget: Any, error: CompanionError) -> str:
+    """Return the message for whoever reads ``widget``: the detail of a store error on a
+    trainer's unlocked page (a participant's gets the short French message only)."""
+    gate = getattr(widget, "_gate", None) or getattr(widget, "gate", None)
+    if isinstance(error, StoreError) and isinstance(gate, TrainerGate) and gate.unlocked:
+        return detail_of(error)
+    return str(error)
 
 
 class FigureView(w.Output):
@@ -238,7 +247,7 @@ class LivePage(w.VBox):
         try:
             step()
         except CompanionError as error:
-            notice.show(str(error), "erreur")
+            notice.show(_for_reader(self, error), "erreur")
             return False
         return True
 
@@ -247,7 +256,7 @@ class LivePage(w.VBox):
             with self.hold_sync():
                 self.refresh()
         except CompanionError as error:
-            self._live_notice.show(str(error), "erreur")
+            self._live_notice.show(_for_reader(self, error), "erreur")
 
     def refresh(self) -> None:
         """Re-read the store and update the page."""
