@@ -24,6 +24,10 @@ SAVED = "Enregistré."
 NO_SESSION = (
     "Aucune session de formation n'est active. Le formateur doit en créer une (espace formateur)."
 )
+ARCHIVED_SESSION = (
+    "La session « {code} » est archivée : elle ne reçoit plus de contributions. "
+    "Utilisez le lien ou le code donné aujourd'hui par le formateur."
+)
 UNKNOWN_SESSION = "La session « {code} » n'existe pas. Vérifiez le code donné par le formateur."
 UNEXPECTED = "Une erreur inattendue est survenue ; votre saisie précédente est conservée. ({kind})"
 

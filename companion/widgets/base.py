@@ -10,7 +10,6 @@ import functools
 import hmac
 import json
 import logging
-import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -19,9 +18,12 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import traitlets
 
+from companion.core import config
 from companion.core.errors import CompanionError, StoreError, detail_of
 from companion.core.html import message
 from companion.core.live import DEFAULT_IDLE_TIMEOUT_S, Poller
+from companion.core.throttle import NO_IDENTITY, Throttle
+from companion.core.visitor import visitor_id
 from companion.store import Store
 from companion.texts import common as tc
 
@@ -121,11 +123,12 @@ class TrainerGate(w.VBox):
 
     unlocked = traitlets.Bool(False, help="True once the right trainer code was given.")
 
-    def __init__(self, expected_code: str | None, **kwargs: Any) -> None:
+    def __init__(self, expected_code: str | None, *, throttle: Throttle | None = None,
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._expected = expected_code
-        self._failures = 0
-        self._locked_until = 0.0
+        # failures are counted per client across every page (a new page does not reset them)
+        self._throttle = throttle or Throttle(config.user_data_dir())
         self._code = w.Password(
             placeholder=tc.TRAINER_CODE_PLACEHOLDER, layout=w.Layout(width="14em")
         )
@@ -146,18 +149,17 @@ class TrainerGate(w.VBox):
         """Return True and unlock if ``code`` is the trainer code (slowed after failures)."""
         if self._expected is None:
             return True
-        if time.monotonic() < self._locked_until:
+        client = visitor_id() or NO_IDENTITY
+        if self._throttle.wait(client) > 0:
             self._notice.show(tc.TRAINER_WRONG_CODE, "erreur")
             return False
         if hmac.compare_digest(code.strip().encode(), self._expected.encode()):
-            self._failures = 0
+            self._throttle.succeeded(client)
             self.unlocked = True
             self._notice.show(tc.TRAINER_UNLOCKED, "succes")
             self.children = [self._notice]  # the code field has done its job
             return True
-        self._failures += 1
-        if self._failures >= 3:
-            self._locked_until = time.monotonic() + min(2 ** (self._failures - 2), 60)
+        self._throttle.failed(client)
         self._notice.show(tc.TRAINER_WRONG_CODE, "erreur")
         return False
 

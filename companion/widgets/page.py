@@ -12,6 +12,7 @@ from companion.core import config
 from companion.core.model import TrainingSession
 from companion.core.safety import escape
 from companion.store import Store
+from companion.store.sessions import page_session
 from companion.texts import common as tc
 from companion.widgets.base import LivePage, Notice, TrainerGate
 
@@ -94,7 +95,7 @@ class SequencePage(LivePage):
 
     def _resolve(self, query: dict[str, str]) -> TrainingSession | None:
         code = query.get("session", "").strip().upper()
-        found = self._store.get_session(code) if code else self._store.active_session()
+        found = page_session(self._store, code) if code else self._store.active_session()
         if code and found is None:
             self._notice.show(tc.UNKNOWN_SESSION.format(code=code), "erreur")
         elif found is None:

@@ -25,6 +25,7 @@ from companion.core.model import TrainingSession
 from companion.core.safety import escape
 from companion.core.visitor import served_page, visitor_id
 from companion.store import Store
+from companion.store.sessions import page_session
 from companion.texts import brainstorm as tb
 from companion.texts import common as tc
 from companion.widgets.base import LivePage, Notice, TrainerGate, button, guarded
@@ -331,7 +332,7 @@ class BrainstormPage(LivePage):
 
     def _bind(self) -> None:
         code = self._query.get("session", "").strip().upper()
-        session = self._store.get_session(code) if code else self._store.active_session()
+        session = page_session(self._store, code) if code else self._store.active_session()
         if session is None:
             self._notice.show(tc.UNKNOWN_SESSION.format(code=code) if code else tc.NO_SESSION,
                               "erreur" if code else "info")

@@ -22,6 +22,7 @@ from companion.core.safety import escape
 from companion.core.text import strip_controls
 from companion.report import territory as workbook
 from companion.store import Store
+from companion.store.sessions import page_session
 from companion.texts import common as tc
 from companion.texts import diagnosis as td
 from companion.widgets.base import LivePage, Notice, TrainerGate, button, guarded
@@ -47,7 +48,11 @@ def resolve_session(store: Store, query: Mapping[str, str],
     """
     code = query.get("session", "").strip().upper()
     if code:
-        if store.get_session(code) is None:
+        try:
+            found = page_session(store, code)
+        except InputError as error:  # an archived session
+            return None, False, str(error)
+        if found is None:
             return None, False, tc.UNKNOWN_SESSION.format(code=code)
         return code, False, ""
     active = store.active_session()

@@ -16,6 +16,7 @@ from companion.core.html import programme_timeline_html
 from companion.core.model import TRAINER, TrainingSession
 from companion.core.safety import escape
 from companion.store import Store
+from companion.store.sessions import page_session
 from companion.texts import common as tc
 from companion.texts import home as th
 from companion.widgets.base import LivePage, Notice, TrainerGate, button, guarded
@@ -270,7 +271,7 @@ class HomePage(LivePage):
     def _resolve_session(self) -> TrainingSession | None:
         code = self._query.get("session", "").strip().upper()
         if code:
-            found = self._store.get_session(code)
+            found = page_session(self._store, code)
             if found is None:
                 self._notice.show(tc.UNKNOWN_SESSION.format(code=code), "erreur")
             return found
