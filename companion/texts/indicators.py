@@ -109,3 +109,13 @@ UPLOAD_UNKNOWN = ("Le fichier « {name} » a été lu, mais ses colonnes ({colum
                   "{expected}.")
 UPLOAD_NO_YEAR = ("Le fichier « {name} » n'a pas de colonne « annee » : ajoutez l'année de "
                   "chaque ligne.")
+
+# Own data: workbooks refused before reading (companion.owndata.guard)
+OWN_XLSX_TOO_BIG = (
+    "Le classeur « {name} » est trop volumineux une fois décompressé pour être lu ici. "
+    "Enregistrez seulement la feuille utile (ou un extrait) en CSV ou en XLSX, puis réessayez."
+)
+OWN_XLSX_TOO_MANY_CELLS = (
+    "Le classeur « {name} » déclare une feuille de {cells} cellules (limite : {limit}). "
+    "Enregistrez seulement les lignes et colonnes utiles, puis réessayez."
+)
