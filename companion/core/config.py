@@ -63,6 +63,11 @@ def trainer_code() -> str | None:
     return code or None
 
 
+def served_session() -> str | None:
+    """Return the code of the session ``companion serve`` was started for, if any."""
+    return os.environ.get(ENV_SESSION, "").strip().upper() or None
+
+
 def join_url() -> str | None:
     """Return the join URL printed by ``companion serve`` (for the QR code), if any."""
     return os.environ.get(ENV_JOIN_URL) or None

@@ -6,6 +6,8 @@ widgets show ``str(error)`` in the page, never a traceback.
 
 from __future__ import annotations
 
+import contextlib
+
 
 class CompanionError(Exception):
     """Base class: the message is French and addressed to the user."""
@@ -23,7 +25,33 @@ class ContentError(CompanionError, ValueError):
 
 
 class StoreError(CompanionError):
-    """The store cannot be opened or written (not a database, read-only, too recent…)."""
+    """The store cannot be opened or written (not a database, read-only, too recent…).
+
+    ``str(error)`` is the short French message a participant sees: no file path, no database
+    address, no driver text. ``detail`` is the full French explanation (where, why, what to
+    do) for the trainer's console and the server log (:func:`log_detail`).
+    """
+
+    def __init__(self, message: str, detail: str | None = None) -> None:
+        super().__init__(message)
+        self.detail = detail or message
+
+
+def detail_of(error: BaseException) -> str:
+    """Return what the trainer and the server log should read about ``error``."""
+    return str(getattr(error, "detail", "") or error)
+
+
+def log_detail(error: BaseException) -> None:
+    """Write the detail of ``error`` to the server's console (the process's real stderr,
+    not the page: inside a kernel ``sys.stderr`` goes to the browser)."""
+    import sys
+
+    stream = sys.__stderr__
+    if stream is not None:
+        with contextlib.suppress(OSError, ValueError):
+            print(f"[companion] {type(error).__name__}: {detail_of(error)}", file=stream,
+                  flush=True)
 
 
 class InputError(CompanionError, ValueError):

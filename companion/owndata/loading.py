@@ -108,6 +108,9 @@ def read_table(
     """
     label, data = _read_source(source, name, max_bytes)
     if isinstance(data, bytes) and data.startswith(b"PK\x03\x04"):
+        from companion.owndata.guard import check_workbook  # sizes, dimensions: before parsing
+
+        check_workbook(data, label)
         names, columns, meta = _read_excel(data, sheet, label)
     elif _WORKBOOK_NAME.search(label):  # a text file renamed: never read as an empty table
         raise DataError(ti.NOT_A_WORKBOOK.format(name=label))

@@ -14,7 +14,7 @@ from typing import Any
 
 from companion.content.course import programme
 from companion.core import config, join
-from companion.core.errors import CompanionError
+from companion.core.errors import CompanionError, detail_of
 from companion.core.model import TRAINER
 from companion.serving.serve import (
     ServeOptions,
@@ -60,6 +60,7 @@ def serve(args: argparse.Namespace) -> int:
         session=session,
         port=args.port,
         lan=args.lan,
+        host=args.host,
         pool_size=args.pool,
         cull_idle_timeout=args.cull_idle,
         notebooks=args.notebooks or config.notebooks_dir(),
@@ -73,7 +74,7 @@ def serve(args: argparse.Namespace) -> int:
     print(f"URL : {home}")
     print(f"Session : {session}")
     print(f"Code formateur : {trainer_code}")
-    if args.lan:
+    if args.lan or args.host:
         join_link = join.join_url(base_url(options), "00_accueil.ipynb", session)
         print(tx.LAN_JOIN.format(url=join_link))
         print(join.qr_text(join_link))
@@ -154,6 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--port", type=int, default=int(os.environ.get("COMPANION_PORT", 8866)), help=tx.PORT_HELP
     )
     p_serve.add_argument("--lan", action="store_true", help=tx.LAN_HELP)
+    p_serve.add_argument("--host", default=None, help=tx.HOST_HELP)
     p_serve.add_argument("--store", default=None, help=tx.STORE_HELP)
     p_serve.add_argument("--session", default=None, help=tx.SESSION_HELP)
     p_serve.add_argument("--trainer-code", default=None, help=tx.TRAINER_CODE_HELP)
@@ -180,7 +182,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args) or 0)
     except CompanionError as error:
-        print(f"Erreur : {error}", file=sys.stderr)
+        print(f"Erreur : {detail_of(error)}", file=sys.stderr)  # the trainer: the detail
         return 2
 
 

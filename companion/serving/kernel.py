@@ -6,7 +6,7 @@ import os
 from typing import Any
 
 from companion.core.config import page_query
-from companion.core.errors import CompanionError
+from companion.core.errors import CompanionError, log_detail
 from companion.core.html import message
 
 ERROR_MIME = "text/html"
@@ -29,6 +29,7 @@ def show_companion_errors_in_french() -> bool:
     def handler(
         _shell: Any, _etype: type, value: BaseException, _tb: Any, tb_offset: Any = None
     ) -> list[str]:
+        log_detail(value)  # the server's console gets the detail (a store's path, the reason)
         display(HTML(message(str(value), "erreur")))  # type: ignore[no-untyped-call]  # escaped
         return []
 

@@ -46,6 +46,8 @@ class ServeOptions:
     session: str
     port: int = 8866
     lan: bool = False
+    host: str | None = None
+    """The address trainees type, when the trainer gives it (``--host``)."""
     pool_size: int = 2
     cull_idle_timeout: int = 20 * 60
     live_notebooks: tuple[str, ...] = LIVE_NOTEBOOKS
@@ -54,8 +56,55 @@ class ServeOptions:
     extra_env: dict[str, str] = field(default_factory=dict)
 
 
-def lan_address() -> str:
-    """Return this machine's address on the room network (127.0.0.1 when none is found)."""
+ROUTE_TABLE = Path("/proc/net/route")
+RTF_UP = 0x1
+
+
+def default_route_interface(route_table: str) -> str | None:
+    """Return the interface of the default route in a ``/proc/net/route`` text, if any
+    (the one with the lowest metric when there are several)."""
+    best: tuple[int, str] | None = None
+    for line in route_table.splitlines()[1:]:
+        fields = line.split()
+        if len(fields) < 8:
+            continue
+        try:
+            destination, flags, metric, mask = (int(fields[1], 16), int(fields[3], 16),
+                                                 int(fields[6]), int(fields[7], 16))
+        except ValueError:
+            continue
+        if destination == 0 and mask == 0 and flags & RTF_UP and (best is None
+                                                                  or metric < best[0]):
+            best = (metric, fields[0])
+    return best[1] if best else None
+
+
+def interface_address(interface: str) -> str | None:
+    """Return the IPv4 address of ``interface`` (asked to the kernel: nothing is sent)."""
+    import fcntl
+    import struct
+
+    siocgifaddr = 0x8915
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+            answer = fcntl.ioctl(sock.fileno(), siocgifaddr,
+                                 struct.pack("256s", interface.encode()[:15]))
+    except OSError:
+        return None
+    return socket.inet_ntoa(answer[20:24])
+
+
+def lan_address(route_table: Path = ROUTE_TABLE) -> str:
+    """Return this machine's address on the room network: the address of the interface that
+    has the default route, else a non-loopback address of the host name (127.0.0.1 when
+    none is found: the trainer then gives ``--host``)."""
+    try:
+        interface = default_route_interface(route_table.read_text(encoding="ascii"))
+    except OSError:
+        interface = None
+    address = interface_address(interface) if interface else None
+    if address and not address.startswith("127."):
+        return address
     try:
         candidates = socket.gethostbyname_ex(socket.gethostname())[2]
     except OSError:
@@ -66,9 +115,13 @@ def lan_address() -> str:
     return "127.0.0.1"
 
 
+def _open_to_room(options: ServeOptions) -> bool:
+    return options.lan or (options.host is not None and not options.host.startswith("127."))
+
+
 def base_url(options: ServeOptions) -> str:
     """Return the address trainees type (or scan) to reach the server."""
-    host = lan_address() if options.lan else "127.0.0.1"
+    host = options.host or (lan_address() if options.lan else "127.0.0.1")
     return f"http://{host}:{options.port}"
 
 
@@ -173,7 +226,7 @@ def voila_command(options: ServeOptions) -> list[str]:
         str(options.notebooks),
         "--no-browser",
         f"--port={options.port}",
-        f"--Voila.ip={'0.0.0.0' if options.lan else '127.0.0.1'}",  # noqa: S104 (--lan asks for it)
+        f"--Voila.ip={'0.0.0.0' if _open_to_room(options) else '127.0.0.1'}",  # noqa: S104 (--lan / --host)
         f"--template={TEMPLATE}",
         "--strip_sources=True",
         "--show_tracebacks=False",

@@ -56,5 +56,6 @@ def _open(resolved: str) -> Store:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise StoreError(t.STORE_UNREACHABLE.format(path=path, reason=error)) from None
+            raise StoreError(t.STORE_UNREACHABLE_SHORT,
+                             t.STORE_UNREACHABLE.format(path=path, reason=error)) from None
     return SQLStore(resolved)

@@ -1,6 +1,7 @@
 """Which training session a page serves: one pure rule for every page.
 
-The session named in the page's address (``?session=CODE``), else the active session, else —
+The session named in the page's address (``?session=CODE``, never an archived one under a
+server: :func:`page_session`), else the active session, else —
 for a trainee alone (solo mode: no trainer code) on a page that offers one — a personal
 session, created on first use. No widget here: pages call :func:`resolve_session`.
 """
@@ -10,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from companion.core import config
+from companion.core.errors import InputError
 from companion.core.model import TRAINER, TrainingSession
 from companion.store.base import Store
 from companion.texts import common as tc
@@ -45,6 +48,22 @@ def query_code(query: Mapping[str, str]) -> str:
     return str(query.get("session", "") or "").strip().upper()
 
 
+def page_session(store: Store, code: str) -> TrainingSession | None:
+    """Return the session named ``code`` for a page, None when there is none.
+
+    Under ``companion serve`` (which names the session it serves), a page writes only into
+    that session or the active one: any other is archived (an earlier run of the course) and
+    refused with a French message, so that an old link or a typed code never writes into it.
+    Two servers on one PostgreSQL base each keep their own session. Outside a server (a
+    notebook in JupyterLab, scripts) any existing session is accepted.
+    """
+    found = store.get_session(code)
+    served = config.served_session()
+    if found is None or served is None or found.active or found.code == served:
+        return found
+    raise InputError(tc.ARCHIVED_SESSION.format(code=code))
+
+
 def resolve_session(store: Store, query: Mapping[str, str], *, solo: bool = False,
                     personal: PersonalSession | None = None) -> Resolution:
     """Return the session a page serves, from its query, the store and the solo mode.
@@ -63,7 +82,10 @@ def resolve_session(store: Store, query: Mapping[str, str], *, solo: bool = Fals
     """
     code = query_code(query)
     if code:
-        found = store.get_session(code)
+        try:
+            found = page_session(store, code)
+        except InputError as refused:  # archived
+            return Resolution(None, problem=str(refused), level=ERROR)
         if found is None:
             return Resolution(None, problem=tc.UNKNOWN_SESSION.format(code=code), level=ERROR)
         return Resolution(found)

@@ -32,7 +32,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
-from companion.core.errors import InputError, StoreError
+from companion.core.errors import InputError, StoreError, log_detail
 from companion.core.model import Actor, AuditEntry, Group, Participant, Record, TrainingSession
 from companion.core.text import clean_value, strip_controls
 from companion.store import schema as s
@@ -87,7 +87,8 @@ class SQLStore(Store):
         try:
             parsed = make_url(url)
         except SQLAlchemyError as error:
-            raise StoreError(t.STORE_UNREACHABLE.format(path=url, reason=error)) from None
+            detail = t.STORE_UNREACHABLE.format(path=_describe(url), reason=error)
+            raise StoreError(t.STORE_UNREACHABLE_SHORT, detail) from None
         self._dialect = parsed.get_backend_name()
         if self._dialect == "sqlite":
             self._engine = _sqlite_engine(url)
@@ -98,13 +99,24 @@ class SQLStore(Store):
 
     # --- plumbing -------------------------------------------------------------------------
     def _translate(self, error: Exception) -> StoreError:
-        message = str(getattr(error, "orig", error)).lower()
+        """A short French message for the page; the detail (path, driver text) for the
+        trainer's console and the server log."""
+        raw = str(getattr(error, "orig", error))
+        message = raw.lower()
+        reason = raw.splitlines()[0] if raw else type(error).__name__
         if "not a database" in message or "file is encrypted" in message:
-            return StoreError(t.STORE_NOT_DATABASE.format(path=self._label))
-        if "readonly" in message or "read-only" in message or "read only" in message:
-            return StoreError(t.STORE_READ_ONLY.format(path=self._label))
-        reason = str(getattr(error, "orig", error)).splitlines()[0]
-        return StoreError(t.STORE_UNREACHABLE.format(path=self._label, reason=reason))
+            found = StoreError(t.STORE_NOT_DATABASE_SHORT,
+                               t.STORE_NOT_DATABASE.format(path=self._label))
+        elif "readonly" in message or "read-only" in message or "read only" in message:
+            found = StoreError(t.STORE_READ_ONLY_SHORT, t.STORE_READ_ONLY.format(path=self._label))
+        elif "disk is full" in message or "no space left" in message or "disk full" in message:
+            found = StoreError(t.STORE_FULL_SHORT,
+                               t.STORE_FULL.format(path=self._label, reason=reason))
+        else:
+            found = StoreError(t.STORE_UNREACHABLE_SHORT,
+                               t.STORE_UNREACHABLE.format(path=self._label, reason=reason))
+        log_detail(found)
+        return found
 
     @contextmanager
     def _reading(self) -> Iterator[Connection]:
@@ -125,7 +137,10 @@ class SQLStore(Store):
                 )
                 return work(conn)
         except IntegrityError as error:
-            raise InputError(str(error.orig).splitlines()[0]) from None
+            refused = StoreError(t.STORE_REFUSED_SHORT, t.STORE_REFUSED.format(
+                path=self._label, reason=str(error.orig).splitlines()[0]))
+            log_detail(refused)
+            raise refused from None
         except (DBAPIError, SQLAlchemyError) as error:
             raise self._translate(error) from None
 
@@ -161,9 +176,10 @@ class SQLStore(Store):
                 version = int(found or 0)
                 if version > s.LATEST_VERSION:
                     raise StoreError(
+                        t.STORE_TOO_RECENT_SHORT,
                         t.STORE_TOO_RECENT.format(
                             path=self._label, found=version, known=s.LATEST_VERSION
-                        )
+                        ),
                     )
                 if version == s.LATEST_VERSION:
                     return

@@ -14,6 +14,8 @@ POOL_HELP = (
     "pour les autres carnets ouverts en direct ; 0 pour n'en préchauffer aucun"
 )
 CULL_HELP = "secondes d'inactivité avant l'arrêt d'un noyau abandonné (défaut : 1200)"
+HOST_HELP = ("adresse de cet ordinateur à donner aux stagiaires (ex. 192.168.1.20), si celle "
+             "trouvée par --lan ne convient pas ; ouvre aussi au réseau de la salle")
 LAN_JOIN = "Adresse à donner aux stagiaires : {url}"
 STORE_AT = "Base : {url}"
 STOP_HINT = "Ctrl+C pour arrêter le serveur."

@@ -21,10 +21,40 @@ SAVED = "Enregistré."
 NO_SESSION = (
     "Aucune session de formation n'est active. Le formateur doit en créer une (espace formateur)."
 )
+ARCHIVED_SESSION = (
+    "La session « {code} » est archivée : elle ne reçoit plus de contributions. "
+    "Utilisez le lien ou le code donné aujourd'hui par le formateur."
+)
 UNKNOWN_SESSION = "La session « {code} » n'existe pas. Vérifiez le code donné par le formateur."
 UNEXPECTED = "Une erreur inattendue est survenue ; votre saisie précédente est conservée. ({kind})"
 
-# Store
+# Store — what a participant reads (no path, no address, no driver text) …
+STORE_NOT_DATABASE_SHORT = (
+    "La base de données n'est pas une base du compagnon : rien ne peut être enregistré. "
+    "Prévenez le formateur."
+)
+STORE_READ_ONLY_SHORT = (
+    "La base de données est en lecture seule : rien ne peut être enregistré pour le moment. "
+    "Prévenez le formateur."
+)
+STORE_TOO_RECENT_SHORT = (
+    "La base de données vient d'une version plus récente du compagnon. Prévenez le formateur."
+)
+STORE_UNREACHABLE_SHORT = (
+    "La base de données est momentanément injoignable : réessayez dans un instant (ce qui "
+    "était déjà enregistré n'est pas perdu). Prévenez le formateur si cela dure."
+)
+STORE_FULL_SHORT = (
+    "Le disque de l'ordinateur du formateur est plein : rien ne peut être enregistré. "
+    "Prévenez le formateur (ce qui était déjà enregistré n'est pas perdu)."
+)
+STORE_REFUSED_SHORT = (
+    "L'enregistrement a été refusé par la base de données ; ce qui était déjà enregistré "
+    "n'est pas perdu. Réessayez, ou prévenez le formateur."
+)
+# … and what the trainer's console and the server log get
+STORE_FULL = "La base « {path} » ne peut plus grandir (disque plein) : {reason}"
+STORE_REFUSED = "La base « {path} » a refusé l'écriture : {reason}"
 STORE_NOT_DATABASE = "Le fichier « {path} » n'est pas une base du compagnon (fichier illisible)."
 STORE_READ_ONLY = (
     "La base « {path} » est en lecture seule : impossible d'enregistrer. "

@@ -338,3 +338,12 @@ STATUS_REACHED = "atteint"
 STATUS_NOT_REACHED = "non atteint"
 STATUS_NO_TARGET = "objectif non paramétré"
 STATUS_NO_VALUE = "valeur non disponible"
+# Own data: workbooks refused before reading (companion.owndata.guard)
+OWN_XLSX_TOO_BIG = (
+    "Le classeur « {name} » est trop volumineux une fois décompressé pour être lu ici. "
+    "Enregistrez seulement la feuille utile (ou un extrait) en CSV ou en XLSX, puis réessayez."
+)
+OWN_XLSX_TOO_MANY_CELLS = (
+    "Le classeur « {name} » déclare une feuille de {cells} cellules (limite : {limit}). "
+    "Enregistrez seulement les lignes et colonnes utiles, puis réessayez."
+)

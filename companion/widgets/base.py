@@ -11,16 +11,18 @@ import functools
 import hmac
 import json
 import logging
-import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import ipywidgets as w
 import traitlets
 
-from companion.core.errors import CompanionError, PermissionDenied
+from companion.core import config
+from companion.core.errors import CompanionError, PermissionDenied, StoreError, detail_of
 from companion.core.html import message
 from companion.core.live import DEFAULT_IDLE_TIMEOUT_S, Poller
+from companion.core.throttle import NO_IDENTITY, Throttle
+from companion.core.visitor import visitor_id
 from companion.store import Store
 from companion.texts import common as tc
 
@@ -66,7 +68,7 @@ def guarded(notice_attr: str = "_notice") -> Callable[[F], F]:
             try:
                 return method(self, *args, **kwargs)
             except CompanionError as error:
-                notice.show(str(error), "erreur")
+                notice.show(_for_reader(self, error), "erreur")
             except Exception as error:
                 log.exception("unexpected error in %s", method.__qualname__)
                 notice.show(tc.UNEXPECTED.format(kind=type(error).__name__), "erreur")
@@ -75,6 +77,15 @@ def guarded(notice_attr: str = "_notice") -> Callable[[F], F]:
         return wrapper  # type: ignore[return-value]
 
     return decorate
+
+
+def _for_reader(widget: Any, error: CompanionError) -> str:
+    """Return the message for whoever reads ``widget``: the detail of a store error on a
+    trainer's unlocked page (a participant's gets the short French message only)."""
+    gate = getattr(widget, "_gate", None) or getattr(widget, "gate", None)
+    if isinstance(error, StoreError) and isinstance(gate, TrainerGate) and gate.unlocked:
+        return detail_of(error)
+    return str(error)
 
 
 class FigureView(w.Output):
@@ -116,11 +127,12 @@ class TrainerGate(w.VBox):
 
     unlocked = traitlets.Bool(False, help="True once the right trainer code was given.")
 
-    def __init__(self, expected_code: str | None, **kwargs: Any) -> None:
+    def __init__(self, expected_code: str | None, *, throttle: Throttle | None = None,
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._expected = expected_code
-        self._failures = 0
-        self._locked_until = 0.0
+        # failures are counted per client across every page (a new page does not reset them)
+        self._throttle = throttle or Throttle(config.user_data_dir())
         self._code = w.Password(
             placeholder=tc.TRAINER_CODE_PLACEHOLDER, layout=w.Layout(width="14em")
         )
@@ -146,18 +158,17 @@ class TrainerGate(w.VBox):
         """Return True and unlock if ``code`` is the trainer code (slowed after failures)."""
         if self._expected is None:
             return True
-        if time.monotonic() < self._locked_until:
+        client = visitor_id() or NO_IDENTITY
+        if self._throttle.wait(client) > 0:
             self._notice.show(tc.TRAINER_WRONG_CODE, "erreur")
             return False
         if hmac.compare_digest(code.strip().encode(), self._expected.encode()):
-            self._failures = 0
+            self._throttle.succeeded(client)
             self.unlocked = True
             self._notice.show(tc.TRAINER_UNLOCKED, "succes")
             self.children = [self._notice]  # the code field has done its job
             return True
-        self._failures += 1
-        if self._failures >= 3:
-            self._locked_until = time.monotonic() + min(2 ** (self._failures - 2), 60)
+        self._throttle.failed(client)
         self._notice.show(tc.TRAINER_WRONG_CODE, "erreur")
         return False
 
@@ -298,7 +309,7 @@ class LivePage(w.VBox):
         try:
             step()
         except CompanionError as error:
-            notice.show(str(error), "erreur")
+            notice.show(_for_reader(self, error), "erreur")
             return False
         return True
 
@@ -307,7 +318,7 @@ class LivePage(w.VBox):
             with self.hold_sync():
                 self.refresh()
         except CompanionError as error:
-            self._live_notice.show(str(error), "erreur")
+            self._live_notice.show(_for_reader(self, error), "erreur")
 
     def refresh(self) -> None:
         """Re-read the store and update the page."""

@@ -68,3 +68,42 @@ def test_after_a_server_restart_the_wall_is_as_it_was(
         )
     finally:
         stop_server(second)
+
+
+def test_after_a_sigkill_restart_in_a_new_runtime_directory_ideas_stay_mine(
+    browser: Any, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import signal
+
+    from tests.browser.harness import free_port
+
+    folder = tmp_path_factory.mktemp("sigkill")
+    port = free_port()
+    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(folder / "runtime-a"))
+    first = start_server(folder, session="CRASH1", pool=0, port=port)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+    page = context.new_page()
+    try:
+        page.goto(first.url("00_accueil.ipynb"), timeout=90_000)  # the identity cookie
+        page.wait_for_selector(".cp-register", timeout=90_000)
+        page.goto(first.url("02_remue_meninges_1.ipynb", groupe="G1"), timeout=90_000)
+        page.wait_for_selector(".cp-idea-form", timeout=90_000)
+        page.fill(".cp-idea-text textarea", "Une idée qui reste la mienne")
+        page.select_option(".cp-idea-theme select", index=1)
+        page.click("button.cp-idea-submit")
+        page.wait_for_selector(".cp-idea-list .cp-idea-withdraw", timeout=15_000)
+    finally:
+        os.killpg(first.process.pid, signal.SIGKILL)  # a crash: no clean stop
+        first.process.wait(timeout=30)
+    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(folder / "runtime-b"))
+    second = start_server(folder, session="CRASH1", pool=0, port=port)
+    try:
+        page.goto(second.url("02_remue_meninges_1.ipynb", groupe="G1"), timeout=90_000)
+        page.wait_for_selector(".cp-idea-form", timeout=90_000)
+        # the same browser after the crash: the card is still its own (it may withdraw it)
+        page.wait_for_selector(".cp-idea-list .cp-idea-withdraw", timeout=20_000)
+        assert "reste la mienne" in page.inner_text(".cp-idea-list")
+    finally:
+        context.close()
+        stop_server(second)
