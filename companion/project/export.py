@@ -9,18 +9,15 @@ prints to PDF; every user string is escaped. Every workbook cell goes through
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from companion.core.config import user_data_dir
-from companion.core.safety import escape, neutralise_cell
+from companion.core.safety import escape
 from companion.indicators.catalogue import format_number, load_catalogue
 from companion.project.checks import check_sheet
 from companion.project.followup import progress
@@ -36,7 +33,6 @@ th,td{border:1px solid #d5dbdb;padding:.3em .5em;text-align:left;vertical-align:
 th{background:#eaf2f8}.cp-project-meta{color:#566573}
 @media print{section{page-break-inside:avoid}}
 """
-_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
 def sheets_folder() -> Path:
@@ -224,37 +220,18 @@ def render_html(sheet: ProjectSheet, now: datetime | None = None) -> str:
             + body_html(sheet) + "</body></html>")
 
 
-def cell(value: Any) -> Any:
-    """Return a workbook-safe value: missing → empty, text neutralised (no formula)."""
-    if _missing(value):
-        return None
-    if hasattr(value, "item") and not isinstance(value, str):
-        value = value.item()
-    if isinstance(value, bool):
-        return tp.YES if value else tp.NO
-    if isinstance(value, int | float):
-        return value
-    return neutralise_cell(ILLEGAL_CHARACTERS_RE.sub("", str(value)))
-
-
 def write_workbook(sheet: ProjectSheet, path: str | Path) -> Path:
-    """Write one worksheet per part of the sheet; every cell neutralised."""
-    book = Workbook()
-    first = book.active
-    assert first is not None
-    first.title = tp.SHEET_SUMMARY
-    first.append([cell(sheet.title)])
-    first.append([cell(sheet.group or tp.NO_GROUP)])
+    """Write one worksheet per part of the sheet (the one XLSX writer: every cell
+    neutralised, text typed as text)."""
+    from companion.core.spreadsheet import Heading, xlsx_bytes
+
+    sheets: list[tuple[str, list[Any]]] = [
+        (tp.SHEET_SUMMARY, [Heading(sheet.title), sheet.group or tp.NO_GROUP])]
     for part in parts(sheet):
-        ws = book.create_sheet(_SHEET_FORBIDDEN.sub("-", tp.SHEET_NAMES[part.key])[:31])
-        ws.append([cell(part.title)])
-        for line in part.lines:
-            ws.append([cell(line)])
+        content: list[Any] = [Heading(part.title), *part.lines]
         if part.frame is not None and not part.frame.empty:
-            ws.append([])
-            ws.append([cell(c) for c in part.frame.columns])
-            for row in part.frame.itertuples(index=False, name=None):
-                ws.append([cell(v) for v in row])
+            content.append(("", part.frame))
+        sheets.append((tp.SHEET_NAMES[part.key], content))
     target = Path(path)
-    book.save(target)
+    target.write_bytes(xlsx_bytes(sheets))
     return target
