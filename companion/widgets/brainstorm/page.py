@@ -330,7 +330,7 @@ class BrainstormPage(LivePage):
             return
         self.session = session
         self.snapshot = bs.snapshot(self._store, session.code, self.round_id, self._content)
-        self.banner.update(self.snapshot)
+        self.banner.update(self.snapshot, joined=self._sees_results())
         group = self._query.get("groupe", "").strip()
         if group:
             self._join(bs.clean_group(group))
@@ -392,7 +392,7 @@ class BrainstormPage(LivePage):
             self._notice.clear()
         self.snapshot = bs.snapshot(self._store, self.session.code, self.round_id,
                                     self._content)
-        self.banner.update(self.snapshot)
+        self.banner.update(self.snapshot, joined=self._sees_results())
         if self.picker is not None and self.board is None:
             self.picker.refresh()
         if self.board is not None:
@@ -400,6 +400,10 @@ class BrainstormPage(LivePage):
         if self.trainer is not None and self.gate.unlocked:
             self.trainer.update(self.snapshot)
         self._start_clock()
+
+    def _sees_results(self) -> bool:
+        """A closed round's results are below once a subgroup is chosen (or for the trainer)."""
+        return self.board is not None or self._solo or self.gate.unlocked
 
     def _start_clock(self) -> None:
         if self._clock is not None and not self._clock.done():
