@@ -6,7 +6,10 @@ import pandas as pd
 import pytest
 
 from companion.charts.diagnosis import mendelow_figure
+from companion.core.errors import InputError
+from companion.diagnosis import afom
 from companion.diagnosis.stakeholders import THRESHOLD, mendelow
+from companion.store import Store
 
 # --- item 3: the power × interest chart agrees with mendelow() ---------------------------------
 
@@ -24,3 +27,53 @@ def test_chart_quadrant_labels_agree_with_mendelow(power: int, interest: int) ->
     labels = [a["text"] for a in layout["annotations"]
               if zone["x0"] <= a["x"] <= zone["x1"] and zone["y0"] <= a["y"] <= zone["y1"]]
     assert labels == [f"<b>{mendelow(power, interest)}</b>"]
+
+
+# --- item 1: AFOM merge joins items of the chosen target's card only, in one transaction ----------
+
+def _afom(store: Store, session: str, quadrant: str, text: str, group: str = "A") -> str:
+    return afom.add_item(store, session, group=group, quadrant=quadrant, texte=text,
+                         theme="Cohésion sociale", source="parole d'habitant").uid
+
+
+def test_merge_refuses_items_of_another_card_and_writes_nothing(store: Store,
+                                                               session_code: str) -> None:
+    target = _afom(store, session_code, "opportunites", "Nouveau contrat de ville")
+    atouts = [_afom(store, session_code, "atouts", t) for t in ("Tissu associatif", "Régie")]
+    before = store.change_token()
+    with pytest.raises(InputError, match="Atouts"):
+        afom.merge_items(store, target, atouts)
+    assert store.change_token() == before
+    assert all(not store.get_record(u).merged_into for u in atouts)
+    assert {i.uid for i in afom.items(store, session_code)} == {target, *atouts}
+
+
+def test_merge_is_one_transaction_and_keeps_provenance(store: Store, session_code: str) -> None:
+    a = _afom(store, session_code, "atouts", "Tissu associatif dense", "A")
+    b = _afom(store, session_code, "atouts", "Associations actives", "B")
+    c = _afom(store, session_code, "atouts", "Bénévoles nombreux", "B")
+    afom.merge_items(store, b, [c])
+    before = store.change_token()
+    merged = afom.merge_items(store, a, [b])
+    assert store.change_token() == before + 1  # one write, not a sequence of updates
+    assert merged.get("fusion_de") == [b]
+    assert store.get_record(b).merged_into == a and store.get_record(c).merged_into == a
+    assert store.get_record(b).get("texte") == "Associations actives"  # sources kept
+
+
+def test_moderation_offers_only_items_of_the_chosen_card(store: Store, session_code: str) -> None:
+    from companion.widgets.diagnosis.afom import AfomModeration
+
+    target = _afom(store, session_code, "opportunites", "Nouveau contrat de ville")
+    same = _afom(store, session_code, "opportunites", "Appel à projets ESS", "B")
+    atouts = [_afom(store, session_code, "atouts", t) for t in ("Tissu associatif", "Régie")]
+    moderation = AfomModeration(store, session_code)
+    moderation.select(target)
+    assert [uid for _label, uid in moderation._sources.options] == [same]
+    forged = [*moderation._sources.options, ("x", atouts[0]), ("y", atouts[1])]
+    moderation._sources.options = forged  # as a stale page could still offer them
+    moderation.merge(target, [atouts[0], atouts[1]])
+    assert moderation.notice.level == "erreur" and "Atouts" in moderation.notice.text
+    assert all(not store.get_record(u).merged_into for u in atouts)
+    moderation.merge(target, [same])
+    assert store.get_record(same).merged_into == target

@@ -175,7 +175,12 @@ def hide_item(store: Store, uid: str, *, actor: Actor = TRAINER) -> Record:
 
 def merge_items(store: Store, target_uid: str, source_uids: Iterable[str], *,
                 actor: Actor = TRAINER) -> Record:
-    """Merge items into ``target_uid``: sources point to it, it lists them; votes follow."""
+    """Merge items of the target's card into ``target_uid``, in one store transaction.
+
+    Sources must sit in the same quadrant as the target (an Atout never disappears into an
+    Opportunité); they are kept, pointing to the target (provenance), the target lists them
+    in ``fusion_de``, earlier merges and votes follow. Nothing is written on refusal.
+    """
     sources = [u for u in dict.fromkeys(source_uids) if u != target_uid]
     if not sources:
         raise InputError(td.MERGE_NOTHING)
@@ -183,14 +188,19 @@ def merge_items(store: Store, target_uid: str, source_uids: Iterable[str], *,
     if target.merged_into:
         raise InputError(td.MERGED_ITEM)
     records = [_item(store, uid) for uid in sources]
+    quadrant = target.get("quadrant")
     for record in records:
-        store.update_record(record.uid, actor=actor, merged_into=target_uid)
-    for record in store.list_records(target.session, AFOM):  # earlier merges follow along
-        if record.merged_into in sources:
-            store.update_record(record.uid, actor=actor, merged_into=target_uid)
+        if record.merged_into or record.session != target.session:
+            raise InputError(td.MERGED_ITEM)
+        if record.get("quadrant") != quadrant:
+            raise InputError(td.MERGE_OTHER_CARD.format(
+                text=str(record.get("texte", ""))[:60],
+                quadrant=td.QUADRANT_LABELS.get(record.get("quadrant"), ""),
+                target=td.QUADRANT_LABELS.get(quadrant, "")))
     data = dict(target.data)
     data["fusion_de"] = list(dict.fromkeys([*data.get("fusion_de", []), *sources]))
-    return store.update_record(target_uid, actor=actor, data=data)
+    return store.merge_into(target_uid, sources, data, actor=actor,
+                            expected_version=target.version)
 
 
 def items(store: Store, session: str) -> list[AfomItem]:

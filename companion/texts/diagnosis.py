@@ -218,3 +218,5 @@ SHEET_NAMES = {
     "visit_rating": "Visite - notes",
     "visit_partner": "Visite - partenaires",
 }
+MERGE_OTHER_CARD = ("« {text} » est dans la case {quadrant} : seuls les constats de la case "
+                    "du constat choisi ({target}) peuvent y être fusionnés.")

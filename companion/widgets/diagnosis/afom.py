@@ -188,6 +188,7 @@ class AfomModeration(w.VBox):
                                 (self._merge, self._on_merge), (self._promote, self._on_promote)):
             widget.on_click(handler)
         self._versions: dict[str, int] = {}
+        self._grid: dict[str, logic.AfomItem] = {}
         self._ideas: dict[str, Record] = {}
         self.add_class("cp-afom-moderation")
         self.children = (
@@ -214,7 +215,8 @@ class AfomModeration(w.VBox):
             current = self._item.value
             self._item.options = options
             self._item.value = current if current in self._versions else None
-            self._sources.options = options
+        self._grid = {i.uid: i for i in grid}
+        self._offer_sources()
         promoted = {i.origin for i in grid if i.origin}
         self._ideas = {r.uid: r for kind in IDEA_KINDS
                        for r in self._store.list_records(self._session, kind)
@@ -224,8 +226,18 @@ class AfomModeration(w.VBox):
         if ideas != list(self._idea.options):
             self._idea.options = ideas
 
+    def _offer_sources(self) -> None:
+        """Offer as merge sources only the other items of the chosen target's card."""
+        target = self._grid.get(self._item.value or "")
+        options = [] if target is None else [
+            (f"{td.QUADRANT_LABELS[i.quadrant]} — {_short(i.text)} ({i.group or '—'})", i.uid)
+            for i in self._grid.values() if i.quadrant == target.quadrant and i.uid != target.uid]
+        if options != list(self._sources.options):
+            self._sources.options = options
+
     def _load(self) -> None:
         uid = self._item.value
+        self._offer_sources()
         if not uid:
             return
         record = self._store.get_record(uid)
