@@ -77,3 +77,20 @@ def test_moderation_offers_only_items_of_the_chosen_card(store: Store, session_c
     assert all(not store.get_record(u).merged_into for u in atouts)
     moderation.merge(target, [same])
     assert store.get_record(same).merged_into == target
+
+
+# --- item 2: « Verser une idée du remue-méninges » takes theme and source from the idea --------
+
+def test_a_promoted_idea_keeps_its_own_theme_and_source(store: Store, session_code: str) -> None:
+    from companion.widgets.diagnosis.afom import AfomModeration
+
+    idea = store.add_record(session_code, "idea", {
+        "text": "Manque de financements pérennes", "theme": "Financements spécifiques et croisés",
+        "round": "difficultes"}, group="C")
+    moderation = AfomModeration(store, session_code)
+    moderation._theme.value = "Cadre de vie et renouvellement urbain"  # the edit form's values
+    moderation._source.value = "acteur institutionnel"
+    moderation.promote(idea.uid, "menaces")
+    (item,) = afom.items(store, session_code)
+    assert item.theme == "Financements" and item.source == afom.IDEA_SOURCE
+    assert item.origin == idea.uid

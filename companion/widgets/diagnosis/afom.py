@@ -322,7 +322,7 @@ class AfomModeration(w.VBox):
         idea = self._ideas.get(self._idea.value or "")
         if idea is None:
             raise InputError(td.NO_IDEA)
+        # theme and source come from the idea, never from the edit form above
         record = logic.promote_idea(self._store, self._session, idea,
-                                    quadrant=self._idea_quadrant.value,
-                                    theme=self._theme.value, source=self._source.value)
+                                    quadrant=self._idea_quadrant.value)
         self._done(td.PROMOTED.format(quadrant=td.QUADRANT_LABELS[record.get("quadrant")]))
