@@ -94,3 +94,22 @@ def test_a_promoted_idea_keeps_its_own_theme_and_source(store: Store, session_co
     (item,) = afom.items(store, session_code)
     assert item.theme == "Financements" and item.source == afom.IDEA_SOURCE
     assert item.origin == idea.uid
+
+
+# --- item 4: the actor form starts blank for the next actor ---------------------------------------
+
+def test_actor_form_resets_coconstruction_stages(store: Store, session_code: str) -> None:
+    from companion.content.diagnosis import diagnostic_content
+    from companion.diagnosis import stakeholders
+    from companion.widgets.diagnosis.actors import StakeholderForm
+
+    content = diagnostic_content()
+    step, role = content.steps[-1], content.roles[-1]
+    form = StakeholderForm(store, session_code, lambda: "A")
+    form.fill("Ville", content.categories[2], 5, 5, roles={step: role})
+    form.submit()
+    form.fill("Bailleur social", content.categories[1], 4, 2)  # no stage entered
+    form.submit()
+    actors = {r.get("nom"): r for r in store.list_records(session_code, stakeholders.STAKEHOLDER)}
+    assert actors["Ville"].get("roles") == {step: role}
+    assert not actors["Bailleur social"].get("roles")
