@@ -113,3 +113,50 @@ def test_actor_form_resets_coconstruction_stages(store: Store, session_code: str
     actors = {r.get("nom"): r for r in store.list_records(session_code, stakeholders.STAKEHOLDER)}
     assert actors["Ville"].get("roles") == {step: role}
     assert not actors["Bailleur social"].get("roles")
+
+
+# --- item 5: every label of the charts readable ------------------------------------------------
+
+THEMES = ["Projet endogène de territoire", "Transversalité et coopération",
+          "Financements spécifiques et croisés",
+          "Cadre contractuel, dispositifs spécifiques et thématiques",
+          "Participation des habitants", "Mise en réseau des acteurs", "Partenariat"]
+
+
+def test_round_two_heatmap_shows_every_row_label_and_its_title_clear() -> None:
+    from companion.charts.brainstorm import links_heatmap
+
+    matrix = pd.DataFrame([[i + j for j in range(7)] for i in range(7)], index=THEMES,
+                          columns=THEMES)
+    layout = links_heatmap(matrix).to_dict()["layout"]
+    assert layout["yaxis"]["tickmode"] == "array"
+    assert list(layout["yaxis"]["tickvals"]) == THEMES  # 7 of 7, none thinned out
+    assert all(len(line) <= 30 for t in layout["yaxis"]["ticktext"] for line in t.split("<br>"))
+    assert layout["margin"]["t"] >= 80 and layout["title"]["yref"] == "container"
+    assert layout["height"] >= 7 * 48
+
+
+def test_radars_leave_room_for_their_labels() -> None:
+    from companion.charts.diagnosis import radar_figure
+    from companion.charts.indicators import radar_chart
+
+    scores = pd.DataFrame({"dimension": ["sociale", "participative", "développement économique",
+                                         "inclusion"], "score": [50.0, float("nan"), 70, 20],
+                           "indicateurs": [2, 0, 2, 2]})
+    for figure in (radar_chart(scores, 2024, source="x").to_dict()["layout"],
+                   radar_figure(pd.DataFrame({"sous_groupe": ["A"], "dimension": ["sociale"],
+                                                  "note": [3]}),
+                                    ["sociale", "participative", "développement économique",
+                                     "inclusion"]).to_dict()["layout"]):
+        assert figure["margin"]["l"] >= 80 and figure["margin"]["r"] >= 80
+
+
+def test_home_timeline_text_is_readable() -> None:
+    import re
+
+    from companion.content.course import load_programme
+    from companion.core.html import programme_timeline_html
+
+    html = programme_timeline_html(load_programme().sequences)
+    sizes = [float(s) for s in re.findall(r"font-size:\s*([0-9.]+)em", html)]
+    assert sizes and min(sizes) >= 0.85
