@@ -246,3 +246,16 @@ def test_a_page_built_before_the_visitor_takes_their_group(store: Store, session
     assert page.board is not None and page.picker is None
     assert page.board.who.group == "Groupe 2"
     assert [g.name for g in store.list_groups(session_code)] == ["Groupe 2"]
+
+
+def test_closed_round_without_subgroup_does_not_promise_results(store: Store,
+                                                                session_code: str) -> None:
+    """Issue « right answers », item 8."""
+    bs.set_phase(store, session_code, "difficultes", "clos")
+    visitor = page(store)
+    assert visitor.board is None and visitor.picker is not None
+    assert "voici les résultats" not in visitor.banner._phase.value
+    assert "sous-groupe" in visitor.banner._phase.value
+    visitor.picker.group = "G1"
+    assert visitor.board is not None
+    assert "voici les résultats" in visitor.banner._phase.value

@@ -136,7 +136,8 @@ def test_projector_views_escape_user_text(store: Store, session_code: str) -> No
 
 def test_default_content_lists() -> None:
     content = diagnostic_content()
-    assert len(content.sources) == 4 and "parole d'habitant" in content.sources
+    assert len(content.sources) == 5 and d.IDEA_SOURCE in content.sources
+    assert "parole d'habitant" in content.sources
     assert "Bailleurs" in content.categories and "État" in content.categories
     assert content.dimensions == ("sociale", "participative", "développement économique",
                                   "inclusion")

@@ -37,11 +37,15 @@ def test_two_subgroups_and_the_trainer_share_the_grid(store: Store, session_code
     assert store.get_record(uid).status == d.VALIDATED
     trainer.moderation.edit(text="Conseil citoyen actif", priority=1)
     assert store.get_record(uid).get("historique")[0]["texte"] == HOSTILE
-    other = next(i.uid for i in trainer.afom_board.grid if i.group == "B")
+    # only items of the target's card can be merged into it (an Atout here)
+    other = d.add_item(store, session_code, group="B", quadrant="atouts", texte="Doublon",
+                       theme="Cohésion sociale", source="parole d'habitant").uid
+    trainer.moderation.refresh()
     trainer.moderation.merge(uid, [other])
     assert "1 constat(s) fusionné(s)" in trainer.moderation.notice.text
     a.refresh()
-    assert [i.uid for i in a.afom_board.grid] == [uid]
+    assert [i.uid for i in a.afom_board.grid if i.quadrant == "atouts"] == [uid]
+    assert store.get_record(other).merged_into == uid
     a.afom_board.vote_for(uid)
     a.afom_board.vote_for(uid)
     assert "déjà voté" in a.afom_board.notice.text

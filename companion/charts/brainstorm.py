@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -44,6 +46,13 @@ def links_heatmap(matrix: pd.DataFrame, *, title: str = tb.CHART_LINKS) -> go.Fi
         showscale=False,
     ))
     fig.update_xaxes(title_text=tb.AXIS_LEVER_THEME, tickangle=-30, automargin=True)
+    rows = [str(i) for i in matrix.index]
+    # every row label shown (plotly thins out category ticks it finds crowded), long ones wrapped
     fig.update_yaxes(title_text=tb.AXIS_DIFFICULTY_THEME, autorange="reversed",
-                     automargin=True)
-    return style(fig, title=title, height=max(320, 140 + 40 * len(matrix.index)))
+                     automargin=True, tickmode="array", tickvals=rows,
+                     ticktext=[textwrap.fill(r, 30).replace("\n", "<br>") for r in rows])
+    fig = style(fig, title=title, height=max(360, 170 + 48 * len(matrix.index)))
+    # the title sits in its own band above the plot, clear of the axis
+    fig.update_layout(title={"yref": "container", "y": 0.98, "yanchor": "top"},
+                      margin={"t": 90})
+    return fig

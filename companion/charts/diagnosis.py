@@ -156,4 +156,6 @@ def radar_figure(ratings: pd.DataFrame, dimensions: Sequence[str], *, low: int =
     fig.update_layout(polar={"radialaxis": {"range": [0, high], "dtick": 1},
                              "angularaxis": {"tickfont": {"size": 16, "family": FONT}}},
                       showlegend=True)
-    return style(fig, title=tv.CHART_RADAR_TITLE, height=480)
+    fig = style(fig, title=tv.CHART_RADAR_TITLE, height=480)
+    fig.update_layout(margin={"l": 90, "r": 90})  # room for the dimensions' names
+    return fig

@@ -122,7 +122,8 @@ def radar_chart(scores: pd.DataFrame, year: int, *, source: str) -> go.Figure:
                       unit=ti.UNIT_SCORE, millesime=str(year),
                       source=f"{source}<br>{ti.RADAR_NOTE}", y=-0.1, bottom=90,
                       showlegend=False,
-                      polar={"radialaxis": {"range": [0, 100], "dtick": 25}}))
+                      polar={"radialaxis": {"range": [0, 100], "dtick": 25}},
+                      ) | {"margin": {"l": 90, "r": 90, "t": 50, "b": 90}})  # labels not clipped
 
 
 def sensitivity_chart(sensitivity: pd.DataFrame) -> go.Figure:

@@ -52,6 +52,9 @@ def message(text: str, level: str = "info") -> str:
     return f'<div class="{css}" style="color:{color}">{escape(text)}</div>'
 
 
+BLOCK_EM = 0.88  # text of a timeline block: about 13 px, readable on a phone
+
+
 def programme_timeline_html(
     sequences: Sequence[Any], highlight: Any = None, *, first_hour: int = 9, last_hour: int = 17
 ) -> str:
@@ -69,7 +72,7 @@ def programme_timeline_html(
     hours = last_hour - first_hour
     ticks = "".join(
         f'<span style="position:absolute;left:{100 * (h - first_hour) / hours:.2f}%;'
-        f'top:0;font-size:.75em;color:#566573">{h}h</span>'
+        f'top:0;font-size:.9em;color:#566573">{h}h</span>'
         for h in range(first_hour, last_hour + 1)
     )
     rows = []
@@ -100,10 +103,11 @@ def programme_timeline_html(
                     f'<div class="{css}" title="{escape(seq.label)} — {escape(seq.title)}" '
                     f'style="position:absolute;left:{left:.2f}%;width:{width:.2f}%;'
                     f"top:{number * 2.8}em;height:2.6em;background:{color};color:white;"
-                    f"border-radius:4px;overflow:hidden;font-size:.72em;line-height:1.15;"
+                    f"border-radius:4px;overflow:hidden;font-size:{BLOCK_EM}em;"
+                    f"line-height:1.15;"
                     f'padding:2px 4px;box-sizing:border-box">{escape(seq.title)}</div>'
                 )
-        height = 2.8 * len(lanes) * 0.72 + 0.4
+        height = 2.8 * len(lanes) * BLOCK_EM + 0.4
         rows.append(
             f'<div style="display:flex;align-items:flex-start;margin:.3em 0">'
             f'<strong style="width:4.5em;flex:none">'

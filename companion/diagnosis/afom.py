@@ -9,6 +9,7 @@ items and the brainstorm idea an item came from.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -111,9 +112,39 @@ def add_item(store: Store, session: str, *, group: str | None = None, author: st
                             participant_id=participant_id, status=PROPOSED)
 
 
-def promote_idea(store: Store, session: str, idea: Record, *, quadrant: str, theme: str,
-                 source: str, reference: str = "") -> Record:
-    """Copy a brainstorm idea into the grid, keeping its uid as origin (once per idea)."""
+IDEA_SOURCE = "remue-méninges"
+"""Source of an item copied from a brainstorm idea (one of ``data/diagnostic.toml``'s sources)."""
+
+
+def idea_theme(theme: str, content: DiagnosticContent | None = None) -> str:
+    """Return the AFOM theme of a brainstorm theme: the same one, else the AFOM theme sharing
+    the most significant words (« Financements spécifiques et croisés » → « Financements »),
+    else « Autre » (the last theme)."""
+    content = content or diagnostic_content()
+    folded = _fold(theme)
+    for candidate in content.themes:
+        if _fold(candidate) == folded:
+            return candidate
+    words = {w for w in folded.split() if len(w) >= 6}
+    shared = [(len(words & {w for w in _fold(c).split() if len(w) >= 6}), c)
+              for c in content.themes]
+    best = max(shared, key=lambda pair: pair[0], default=(0, ""))
+    return best[1] if best[0] else content.themes[-1]
+
+
+def _fold(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", str(text).casefold())
+    return "".join(c if c.isalnum() else " " for c in plain if not unicodedata.combining(c))
+
+
+def promote_idea(store: Store, session: str, idea: Record, *, quadrant: str,
+                 theme: str | None = None, source: str | None = None,
+                 reference: str = "") -> Record:
+    """Copy a brainstorm idea into the grid, keeping its uid as origin (once per idea).
+
+    Theme and source come from the idea (its brainstorm theme, mapped by :func:`idea_theme`;
+    the source « remue-méninges ») unless given.
+    """
     for record in store.list_records(session, AFOM):
         if record.get("origine") == idea.uid and not record.merged_into:
             raise InputError(td.ALREADY_PROMOTED.format(
@@ -121,6 +152,11 @@ def promote_idea(store: Store, session: str, idea: Record, *, quadrant: str, the
     text = str(idea.get("texte") or idea.get("text") or "")
     if not text.strip():
         raise InputError(td.IDEA_WITHOUT_TEXT)
+    content = diagnostic_content()
+    if theme is None:
+        theme = idea_theme(str(idea.get("theme") or ""), content)
+    if source is None:
+        source = IDEA_SOURCE if IDEA_SOURCE in content.sources else content.sources[0]
     return add_item(store, session, group=idea.group, author=idea.author, quadrant=quadrant,
                     texte=text, theme=theme, source=source, reference=reference,
                     origine=idea.uid, origine_type=idea.kind)
@@ -175,7 +211,12 @@ def hide_item(store: Store, uid: str, *, actor: Actor = TRAINER) -> Record:
 
 def merge_items(store: Store, target_uid: str, source_uids: Iterable[str], *,
                 actor: Actor = TRAINER) -> Record:
-    """Merge items into ``target_uid``: sources point to it, it lists them; votes follow."""
+    """Merge items of the target's card into ``target_uid``, in one store transaction.
+
+    Sources must sit in the same quadrant as the target (an Atout never disappears into an
+    Opportunité); they are kept, pointing to the target (provenance), the target lists them
+    in ``fusion_de``, earlier merges and votes follow. Nothing is written on refusal.
+    """
     sources = [u for u in dict.fromkeys(source_uids) if u != target_uid]
     if not sources:
         raise InputError(td.MERGE_NOTHING)
@@ -183,14 +224,19 @@ def merge_items(store: Store, target_uid: str, source_uids: Iterable[str], *,
     if target.merged_into:
         raise InputError(td.MERGED_ITEM)
     records = [_item(store, uid) for uid in sources]
+    quadrant = target.get("quadrant")
     for record in records:
-        store.update_record(record.uid, actor=actor, merged_into=target_uid)
-    for record in store.list_records(target.session, AFOM):  # earlier merges follow along
-        if record.merged_into in sources:
-            store.update_record(record.uid, actor=actor, merged_into=target_uid)
+        if record.merged_into or record.session != target.session:
+            raise InputError(td.MERGED_ITEM)
+        if record.get("quadrant") != quadrant:
+            raise InputError(td.MERGE_OTHER_CARD.format(
+                text=str(record.get("texte", ""))[:60],
+                quadrant=td.QUADRANT_LABELS.get(record.get("quadrant"), ""),
+                target=td.QUADRANT_LABELS.get(quadrant, "")))
     data = dict(target.data)
     data["fusion_de"] = list(dict.fromkeys([*data.get("fusion_de", []), *sources]))
-    return store.update_record(target_uid, actor=actor, data=data)
+    return store.merge_into(target_uid, sources, data, actor=actor,
+                            expected_version=target.version)
 
 
 def items(store: Store, session: str) -> list[AfomItem]:

@@ -4,7 +4,7 @@ For each outcome, ``impact year 1 = quantity × proxy × (1 − deadweight) × (
 (1 − attribution)``; each later year is multiplied by ``(1 − drop_off)``, for ``duration``
 years; year *t* is discounted by ``(1 + r)^t``. The SROI ratio is present value / inputs; the
 net SROI is (present value − inputs) / inputs. Always say which one is shown, and how it is
-rounded (4,760,250 / 847,166 = 5.62 was published as « 6:1 »).
+rounded: say so when a ratio is shown rounded to the unit.
 """
 
 from __future__ import annotations

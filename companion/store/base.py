@@ -146,6 +146,21 @@ class Store(ABC):
         ``merged_into``), all in one transaction: nothing is written if a source is unknown."""
 
     @abstractmethod
+    def merge_into(
+        self,
+        target: str,
+        sources: Sequence[str],
+        data: Mapping[str, Any],
+        *,
+        actor: Actor,
+        expected_version: int | None = None,
+    ) -> Record:
+        """Merge ``sources`` into the existing record ``target``, in one transaction: each
+        source, and every record already merged into one of them, then points to ``target``,
+        whose data becomes ``data``. Nothing is written if a record is unknown or ``target``
+        changed since ``expected_version``."""
+
+    @abstractmethod
     def get_record(self, uid: str) -> Record:
         """Return one contribution (StoreError if unknown)."""
 

@@ -517,6 +517,44 @@ class SQLStore(Store):
 
         return self._write(work)
 
+    def merge_into(
+        self,
+        target: str,
+        sources: Sequence[str],
+        data: Mapping[str, Any],
+        *,
+        actor: Actor,
+        expected_version: int | None = None,
+    ) -> Record:
+        def work(conn: Connection) -> Record:
+            row = conn.execute(select(s.records).where(s.records.c.uid == target)).first()
+            if row is None:
+                raise InputError(t.UNKNOWN_RECORD.format(uid=target))
+            if expected_version is not None and row.version != expected_version:
+                raise InputError(t.STALE_RECORD)
+            now = _now()
+            found = conn.execute(
+                select(s.records.c.uid).where(s.records.c.uid.in_(list(sources)))
+            ).scalars().all()
+            for uid in sources:
+                if uid not in found:
+                    raise InputError(t.UNKNOWN_RECORD.format(uid=uid))
+            followers = select(s.records.c.uid).where(
+                s.records.c.uid.in_(list(sources)) | s.records.c.merged_into.in_(list(sources))
+            )
+            conn.execute(
+                update(s.records)
+                .where(s.records.c.uid.in_(followers.scalar_subquery()))
+                .values(merged_into=target, version=s.records.c.version + 1, updated_at=now)
+            )
+            changes = {"data": dict(data), "version": row.version + 1, "updated_at": now}
+            conn.execute(update(s.records).where(s.records.c.uid == target).values(**changes))
+            self._audit(conn, row.session, actor, f"fusionner {row.kind}", target,
+                        ", ".join(sources))
+            return self._record(_Row({**row._mapping, **changes}))
+
+        return self._write(work)
+
     def get_record(self, uid: str) -> Record:
         with self._reading() as conn:
             row = conn.execute(select(s.records).where(s.records.c.uid == uid)).first()

@@ -17,6 +17,8 @@ PHASE_HELP = {
     "vote": "Votez pour les idées qui vous semblent prioritaires. Les résultats restent cachés jusqu'à la clôture.",
     "clos": "La manche est close : voici les résultats du vote.",
 }
+PHASE_CLOSED_NO_GROUP = ("La manche est close : choisissez votre sous-groupe ci-dessous pour "
+                         "voir les résultats du vote.")
 PHASE_NOW = "Phase : {phase}"
 
 FIELD_EMPTY = "« {field} » est vide : écrivez quelque chose avant d'envoyer."

@@ -213,3 +213,5 @@ SHEET_NAMES = {
     "visit_partner": "Visite - partenaires",
 }
 IMPORT_NO_ELEMENTS = "« elements » manque"
+MERGE_OTHER_CARD = ("« {text} » est dans la case {quadrant} : seuls les constats de la case "
+                    "du constat choisi ({target}) peuvent y être fusionnés.")

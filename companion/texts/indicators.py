@@ -167,8 +167,8 @@ METHOD_PAYBACK = (
     "/ 12)"
 )
 METHOD_ROUNDING = (
-    "ratios arrondis au centième, montants à l'euro, délai au dixième de mois ; ne pas "
-    "arrondir un ratio à l'unité (5,62 publié « 6:1 ») sans le dire"
+    "ratios arrondis au centième, montants à l'euro, délai au dixième de mois ; un ratio "
+    "présenté arrondi à l'unité doit dire qu'il est arrondi"
 )
 FIELD_DEADWEIGHT = "effet d'aubaine (deadweight)"
 FIELD_ATTRIBUTION = "attribution"

@@ -48,7 +48,7 @@ mois où il était en vigueur (un montant inconnu est signalé, jamais repris d'
 antérieur)."""),
     ("code", "aide = companion.yearly_aid(\"ACI\", 2024, etp=22.5, modulation=0.05)\n"
              "print(f\"Aide au poste ACI 2024 pour 22,5 ETP : {aide.attrs['total']:,.0f} € "
-             "(montants proratisés par mois)\".replace(\",\", \"\u202f\"))\naide"),
+             "(montants proratisés par mois)\".replace(\",\", \"\u202f\"))\naide.round(0)"),
     ("md", """## 4. Tous les indicateurs d'une année
 
 `year_view` calcule ce que le tableau de bord affiche ; `figures_table` présente chaque
@@ -57,7 +57,8 @@ définie (dénominateur nul) ; `vue.missing` dit quels tableaux manquent."""),
     ("code", "vue = companion.year_view(donnees.tables, annee)\n"
              "print(\"Tableaux manquants :\", \", \".join(vue.missing) or \"aucun\")\n"
              "companion.figures_table(vue.values, annee, donnees.source)"),
-    ("code", "companion.radar_scores(vue.values).round(0)  # scores de 0 à 100, repères pédagogiques"),
+    ("code", "companion.radar_scores(vue.values).round(0)  "
+             "# scores de 0 à 100, repères pédagogiques"),
     ("md", """## 5. Retour social sur investissement (SROI)
 
 Une ligne par résultat. Les valeurs ci-dessous sont **fictives** : remplacez-les par les vôtres
@@ -75,7 +76,7 @@ déplacement, attribution et décroissance en fractions de 0 à 1)."""),
 })
 calcul = companion.sroi(resultats, inputs=120000, discount_rate=0.035)
 print(calcul.describe())"""),
-    ("code", "calcul.sensitivity"),
+    ("code", "calcul.sensitivity.round(2)  # ratios arrondis au centième"),
     ("md", """## 6. Profil d'un quartier prioritaire (QPV)
 
 Fichiers INSEE / ANCT (SIG Ville) : sans fichier à vous, un extrait de `DEMO_2022`,
@@ -87,7 +88,8 @@ le quartier par code (`QP…`) ou par nom. Le millésime est lu dans les donnée
 indiquez-le (`millesime=`). Les taux ne s'additionnent pas entre quartiers."""),
     ("code", "millesime = \"2022\" if donnees.origin == \"exemple\" else None  "
              "# l'année de VOS fichiers\n"
-             "companion.qpv_profile(donnees.territory, \"QP093005\", millesime=millesime)"),
+             "companion.qpv_profile(donnees.territory, \"QP093005\", "
+             "millesime=millesime).round(1)"),
     ("md", """## 7. Le tableau de bord sur ces tableaux
 
 Le même tableau de bord que pendant la formation, sur les tableaux lus plus haut (« Mes données

@@ -84,3 +84,27 @@ def test_subgroups_fill_afom_and_visit_grids_trainer_sees_both_live(
     assert "2 observation(s) de 2 sous-groupe(s)" in trainer.page.inner_text(".cp-debrief-count")
     assert trainer.page.locator(".cp-visit-debrief script").count() == 0
     _check_clean(trainer, alice, bruno)
+
+
+def test_merge_offers_only_items_of_the_chosen_card(browser: Any, server: Server) -> None:
+    """Issue « right answers », item 1: choose an Opportunité, the Atouts are not offered."""
+    trainer = _trainer(browser, server, DIAGNOSIS, ".cp-afom-moderation")
+    alice = open_page(browser, server.url(DIAGNOSIS, groupe="A"), ".cp-afom-submit")
+    for quadrant, cell, text in (
+            ("Opportunités (externe, positif)", "opportunites", "Nouveau contrat de ville"),
+            ("Atouts (interne, positif)", "atouts", "Régie bien implantée"),
+            ("Atouts (interne, positif)", "atouts", "Jardins partagés actifs")):
+        alice.page.select_option(".cp-afom-quadrant select", label=quadrant)
+        alice.page.fill(".cp-afom-text textarea", text)
+        alice.page.click("button.cp-afom-submit")
+        _wait_text(trainer.page, f".cp-afom-{cell}", text, timeout=30)
+    pick = trainer.page.locator(".cp-afom-pick select option", has_text="Nouveau contrat")
+    pick.first.wait_for(state="attached", timeout=20_000)
+    trainer.page.select_option(".cp-afom-pick select", label=pick.first.inner_text())
+    trainer.page.wait_for_function(
+        "() => { const s = document.querySelector('.cp-afom-merge-sources select');"
+        " return s !== null && ![...s.options].some(o => o.text.includes('Nouveau')); }",
+        timeout=20_000)
+    offered = trainer.page.inner_text(".cp-afom-merge-sources select")
+    assert "Régie bien implantée" not in offered and "Jardins partagés" not in offered
+    _check_clean(trainer, alice)

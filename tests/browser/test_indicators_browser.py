@@ -53,3 +53,33 @@ def test_upload_own_file_in_voila(browser: Any, server: Server) -> None:
     _wait_text(page, ".cp-own-data .cp-notice", "fichier binaire")
     assert "<img src=x" in page.inner_text(".cp-own-data .cp-notice")  # shown as text
     assert watched.dialogs == [] and watched.external_requests == []
+
+
+def _bad_exits_xlsx() -> bytes:
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in (["annee", "salarie", "type_sortie", "duree_mois"], [2025, "A", "CDI", None],
+                [2025, "B", "CDD", "sept"], [2025, "C", "Autre", None]):
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_failing_own_file_never_shows_as_my_data(browser: Any, server: Server) -> None:
+    """Issue « right answers », item 9: refused with file, line and column; the sample stays
+    on screen under its « exemple fictif » label, never under « Mes données »."""
+    watched = open_page(browser, server.url(PAGE, session=server.session), ".cp-ind-cards")
+    page = watched.page
+    _wait_text(page, ".cp-ind-cards", "Taux de sorties dynamiques")
+    _upload(page, "sorties.xlsx", _bad_exits_xlsx())
+    _wait_text(page, ".cp-own-data .cp-notice", "ligne 3")
+    notice = page.inner_text(".cp-own-data .cp-notice")
+    assert "sorties.xlsx" in notice and "duree_mois" in notice and "sept" in notice
+    assert "lu comme tableau" not in notice
+    structure = page.inner_text(".cp-ind-structure").replace("\xa0", " ")
+    assert "exemple fictif" in structure and "Mes données" not in structure
+    assert watched.dialogs == [] and watched.external_requests == []

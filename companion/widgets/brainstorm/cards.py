@@ -68,15 +68,19 @@ class PhaseBanner(w.VBox):
         self.children = (self._title, self._phase, self._timer)
         self.state: RoundState | None = None
 
-    def update(self, snap: Snapshot) -> None:
-        """Show the round and its phase."""
+    def update(self, snap: Snapshot, *, joined: bool = True) -> None:
+        """Show the round and its phase (``joined``: a subgroup is chosen, so the results of a
+        closed round are shown below; otherwise the help says to choose one first)."""
         self.state = snap.state
+        help_text = tb.PHASE_HELP[snap.state.phase]
+        if snap.state.phase == "clos" and not joined:
+            help_text = tb.PHASE_CLOSED_NO_GROUP
         self._title.value = (f"<h2>{escape(snap.round.title)}</h2>"
                              f"<p><em>{escape(snap.round.question)}</em></p>")
         self._phase.value = (
             f"<p><span style='background:#1b4f72;color:white;padding:.15em .5em;"
             f"border-radius:.3em'>{escape(tb.PHASE_NOW.format(phase=snap.state.label))}</span> "
-            f"{escape(tb.PHASE_HELP[snap.state.phase])}</p>")
+            f"{escape(help_text)}</p>")
         self.tick()
 
     def tick(self, now: datetime | None = None) -> bool:

@@ -313,7 +313,7 @@ class BrainstormPage(SessionPage):
         if session is None:
             return
         self.snapshot = bs.snapshot(self._store, session.code, self.round_id, self._content)
-        self.banner.update(self.snapshot)
+        self.banner.update(self.snapshot, joined=self._sees_results())
         group = self._query.get("groupe", "").strip()
         if group:
             self._join(bs.clean_group(group))
@@ -376,7 +376,7 @@ class BrainstormPage(SessionPage):
                 return
         self.snapshot = bs.snapshot(self._store, self.session.code, self.round_id,
                                     self._content)
-        self.banner.update(self.snapshot)
+        self.banner.update(self.snapshot, joined=self._sees_results())
         if self.picker is not None and self.board is None:
             self.picker.refresh()
         if self.board is not None:
@@ -384,6 +384,10 @@ class BrainstormPage(SessionPage):
         if self.trainer is not None and self.trainer_area.built:
             self.trainer.update(self.snapshot)
         self._start_clock()
+
+    def _sees_results(self) -> bool:
+        """A closed round's results are below once a subgroup is chosen (or for the trainer)."""
+        return self.board is not None or self._solo or self.gate.unlocked
 
     def _start_clock(self) -> None:
         if self._clock is not None and not self._clock.done():

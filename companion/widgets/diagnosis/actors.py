@@ -87,7 +87,15 @@ class StakeholderForm(w.VBox):
         quadrant = logic.mendelow(record.get("pouvoir"), record.get("interet"))
         self._notice.show(td.ACTOR_SAVED.format(name=record.get("nom"), quadrant=quadrant),
                           "succes")
+        self._reset()
+
+    def _reset(self) -> None:
+        """Blank the form for the next actor: nothing of this one carries over (its
+        co-construction stages least of all)."""
         self._name.value = self._links.value = ""
+        self._power.value = self._interest.value = 3
+        for dropdown in self._roles.values():
+            dropdown.value = ""
 
 
 class StakeholderBoard(w.VBox):

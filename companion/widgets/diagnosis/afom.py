@@ -190,6 +190,7 @@ class AfomModeration(w.VBox):
                                 (self._merge, self._on_merge), (self._promote, self._on_promote)):
             widget.on_click(handler)
         self._versions: dict[str, int] = {}
+        self._grid: dict[str, logic.AfomItem] = {}
         self._ideas: dict[str, Record] = {}
         self.add_class("cp-afom-moderation")
         self.children = (
@@ -216,7 +217,8 @@ class AfomModeration(w.VBox):
             current = self._item.value
             self._item.options = options
             self._item.value = current if current in self._versions else None
-            self._sources.options = options
+        self._grid = {i.uid: i for i in grid}
+        self._offer_sources()
         promoted = {i.origin for i in grid if i.origin}
         self._ideas = {r.uid: r for kind in IDEA_KINDS
                        for r in self._store.list_records(self._session, kind)
@@ -226,8 +228,18 @@ class AfomModeration(w.VBox):
         if ideas != list(self._idea.options):
             self._idea.options = ideas
 
+    def _offer_sources(self) -> None:
+        """Offer as merge sources only the other items of the chosen target's card."""
+        target = self._grid.get(self._item.value or "")
+        options = [] if target is None else [
+            (f"{td.QUADRANT_LABELS[i.quadrant]} — {_short(i.text)} ({i.group or '—'})", i.uid)
+            for i in self._grid.values() if i.quadrant == target.quadrant and i.uid != target.uid]
+        if options != list(self._sources.options):
+            self._sources.options = options
+
     def _load(self) -> None:
         uid = self._item.value
+        self._offer_sources()
         if not uid:
             return
         record = self._store.get_record(uid)
@@ -312,7 +324,7 @@ class AfomModeration(w.VBox):
         idea = self._ideas.get(self._idea.value or "")
         if idea is None:
             raise InputError(td.NO_IDEA)
+        # theme and source come from the idea, never from the edit form above
         record = logic.promote_idea(self._store, self._session, idea,
-                                    quadrant=self._idea_quadrant.value,
-                                    theme=self._theme.value, source=self._source.value)
+                                    quadrant=self._idea_quadrant.value)
         self._done(td.PROMOTED.format(quadrant=td.QUADRANT_LABELS[record.get("quadrant")]))
