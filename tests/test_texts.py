@@ -49,6 +49,12 @@ ALLOWED: dict[str, set[str]] = {
     # ^ stop words
     "content/diagnosis.py": {"œ"},  # folding for matching
     "owndata/loading.py": {"œ", "æ"},
+    # column names of the sheet's frames (objectives, progress), and the brainstorm source kind
+    "project/build.py": COLUMNS | {"millésime"},
+    "project/export.py": COLUMNS | {"libellé objectif", "départ"},
+    "project/followup.py": COLUMNS | {"libellé objectif", "départ", "échéance"},
+    "charts/project.py": COLUMNS | {"libellé objectif"},
+    "diagnosis/afom.py": {"remue-méninges"},  # a source kind of data/diagnostic.toml
     "store/sql.py": {"créer session", "réinitialiser session", "{} archivés"},  # audit log
 }
 

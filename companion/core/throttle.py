@@ -77,7 +77,7 @@ class Throttle:
                 state[key] = [failures, until, now]
                 if key == client:
                     count = failures
-        _log(f"code formateur erroné (client {client[:8]}, {count} échec(s))")
+        _log(f"wrong trainer code (client {client[:8]}, {count} failure(s))")
         return count
 
     def succeeded(self, client: str) -> None:

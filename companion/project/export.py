@@ -216,7 +216,7 @@ def render_html(sheet: ProjectSheet, now: datetime | None = None) -> str:
             f"<style>{CSS}</style></head><body class='cp-project'>"
             f"<h1>{escape(tp.TITLE)}</h1><p><strong>{escape(subtitle)}</strong></p>"
             f"<p class='cp-project-meta'>"
-            f"{escape(tp.GENERATED.format(date=f'{moment:%d/%m/%Y à %H:%M}'))}</p>"
+            f"{escape(tp.GENERATED.format(date=moment.strftime(tp.DATE_TIME)))}</p>"
             + body_html(sheet) + "</body></html>")
 
 

@@ -30,7 +30,7 @@ def _text(value: Any, label: str, *, required: bool = False) -> str:
     if required and not text:
         raise InputError(tp.EMPTY.format(field=label))
     if len(text) > MAX_TEXT:
-        raise InputError(f"{label} : " + f"{len(text)} caractères, {MAX_TEXT} au plus.")
+        raise InputError(tp.TOO_LONG.format(field=label, length=len(text), limit=MAX_TEXT))
     return text
 
 

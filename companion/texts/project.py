@@ -125,7 +125,6 @@ NO_DATA = "Rien pour l'instant."
 QUADRANTS = {"atouts": "Atouts", "faiblesses": "Faiblesses", "opportunites": "Opportunités",
              "menaces": "Menaces"}
 
-COL_ID = "N°"
 COL_THEME = "Thème"
 COL_VOTES = "Votes"
 COL_GROUP = "Sous-groupe"
@@ -189,3 +188,5 @@ TRAINER_TITLE = "Les fiches des sous-groupes"
 TRAINER_NONE = "Aucune fiche enregistrée pour l'instant."
 TRAINER_ROW = "{group} : {objectives} objectif(s), {actions} action(s), {problems} point(s) à vérifier."
 NO_SESSION = "Aucune session ouverte : la fiche s'utilise pendant la formation, ou seule dans JupyterLab avec `companion.ProjectSheet` (voir le carnet)."
+TOO_LONG = "{field} : {length} caractères, {limit} au plus."
+DATE_TIME = "%d/%m/%Y à %H:%M"
