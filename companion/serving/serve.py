@@ -20,6 +20,8 @@ from typing import Any
 from companion.core import config
 
 TEMPLATE = "companion"
+SERVER_MODULE = "companion.serving.server"
+"""Voilà's application with the class-room changes (kernels of left pages freed, gzip…)."""
 CELL_ERROR_FR = (
     "La page n'a pas pu s'afficher entièrement ; le message ci-dessus en donne la raison. "
     "Le détail technique est dans la console du serveur."
@@ -105,7 +107,13 @@ def voila_config(options: ServeOptions) -> dict[str, Any]:
         # arriving together is served first, the pools refill after (benchmarks/README.md).
         "VoilaKernelManager": {"kernel_pools_config": pools, "fill_delay": REFILL_DELAY_S},
         # uploads of a trainee's own files (FileUpload goes through the websocket)
-        "Voila": {"tornado_settings": {"websocket_max_message_size": 64 * 1024 * 1024}},
+        # gzip on every text response: applied because server.py hands these to Tornado
+        "Voila": {
+            "tornado_settings": {
+                "websocket_max_message_size": 64 * 1024 * 1024,
+                "compress_response": True,
+            }
+        },
         # the page request's cookies reach the kernel: companion.core.visitor.visitor_id()
         "VoilaConfiguration": {"http_header_envs": ["Cookie"]},
     }
@@ -146,7 +154,7 @@ def voila_command(options: ServeOptions) -> list[str]:
     return [
         sys.executable,
         "-m",
-        "voila",
+        SERVER_MODULE,
         str(options.notebooks),
         "--no-browser",
         f"--port={options.port}",
