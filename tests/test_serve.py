@@ -225,3 +225,19 @@ def test_versioned_static_files_are_cached_for_a_year() -> None:
     assert HASHED_NAME.search("/voila/labextensions/x/static/remoteEntry.1dda3c8f6e5cd2a3.js")
     assert HASHED_NAME.search("/voila/labextensions/x/static/496.ad7666673ba278088e95.js")
     assert not HASHED_NAME.search("/voila/static/voila.js")
+
+
+def test_pages_load_plotly_js_only_for_a_chart_from_a_hashed_local_file(tmp_path: Path) -> None:
+    from companion.core.html import plotly_html
+    from companion.serving.server import HASHED_NAME, light_page_config
+
+    root = offline_template(tmp_path)
+    env = voila_environment(_options(), root)
+    url = env["COMPANION_PLOTLY_JS"]
+    assert url.startswith("/voila/templates/companion/static/") and HASHED_NAME.search(url)
+    assert (root / "voila" / "templates" / "companion" / "static" / url.rsplit("/", 1)[1]).exists()
+    config = {"federated_extensions": [{"name": "jupyterlab-plotly"}, {"name": "w"}], "x": 1}
+    assert light_page_config(config) == {"federated_extensions": [{"name": "w"}], "x": 1}
+    html = plotly_html({"data": [{"x": ["</script><img src=x onerror=alert(1)>"]}]}, url, "f1")
+    assert "</script><img" not in html and html.count("</script>") == 1
+    assert url in html

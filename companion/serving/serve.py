@@ -91,7 +91,38 @@ def offline_template(target_root: Path) -> Path:
     kept = [line for line in lines if "cdn.jsdelivr.net" not in line]
     (folder / "index.html.j2").write_text("".join(kept), encoding="utf-8")
     (folder / "conf.json").write_text(json.dumps({"base_template": "lab"}), encoding="utf-8")
+    install_plotly_js(folder / "static")
     return target_root
+
+
+def install_plotly_js(static: Path) -> str:
+    """Copy plotly.js into the template's static folder under a name that carries its content
+    hash (cached a year by browsers) and return that name.
+
+    Pages do not load plotly's JupyterLab extension (4.8 MB on every page, server.py): a page
+    that shows a chart loads this file on first use (``companion.core.html.plotly_html``).
+    """
+    import hashlib
+
+    import plotly
+
+    source = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:20]
+    name = f"plotly.min.{digest}.js"
+    static.mkdir(parents=True, exist_ok=True)
+    for old in static.glob("plotly.min.*.js"):
+        if old.name != name:
+            old.unlink()
+    if not (static / name).exists():
+        shutil.copyfile(source, static / name)
+    return name
+
+
+def plotly_js_url(template_root: Path) -> str | None:
+    """Return the URL path of the plotly.js copy in the template, if there is one."""
+    static = template_root / "voila" / "templates" / TEMPLATE / "static"
+    found = sorted(static.glob("plotly.min.*.js"))
+    return f"/voila/templates/{TEMPLATE}/static/{found[0].name}" if found else None
 
 
 def voila_config(options: ServeOptions) -> dict[str, Any]:
@@ -183,6 +214,9 @@ def voila_environment(
     env[config.ENV_TRAINER_CODE] = options.trainer_code
     env[config.ENV_SESSION] = options.session
     env[config.ENV_JOIN_URL] = base_url(options)
+    plotly_url = plotly_js_url(template_root)
+    if plotly_url:
+        env[config.ENV_PLOTLY_JS] = plotly_url
     env["JUPYTER_PATH"] = os.pathsep.join(
         p for p in (str(template_root), env.get("JUPYTER_PATH", "")) if p
     )

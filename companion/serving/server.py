@@ -10,7 +10,8 @@ application with four changes, each in one class or function below:
   (``beforeunload``) passes the XSRF check (voila#1458) — the check itself stays on;
 - ``tornado_settings`` reach Tornado when the application is built (``compress_response``
   is read by ``tornado.web.Application.__init__`` only: Voilà adds its settings after);
-- static files whose name carries a content hash are cached by browsers for a year.
+- static files whose name carries a content hash are cached by browsers for a year;
+- pages do not load plotly's lab extension (:func:`light_page_config`).
 """
 
 from __future__ import annotations
@@ -127,8 +128,26 @@ def cached(handler_class: type) -> type:
     return Cached
 
 
+LAZY_EXTENSIONS = ("jupyterlab-plotly",)
+"""Lab extensions no page loads at start: charts bring plotly.js when they show
+(``companion.core.html.plotly_html``)."""
+
+
+def light_page_config(page_config: dict[str, Any], **_kwargs: Any) -> dict[str, Any]:
+    """Voilà's ``page_config_hook``: the page config without the :data:`LAZY_EXTENSIONS`."""
+    extensions = page_config.get("federated_extensions", [])
+    return {
+        **page_config,
+        "federated_extensions": [e for e in extensions if e.get("name") not in LAZY_EXTENSIONS],
+    }
+
+
 class CompanionVoila(Voila):
     """Voilà with the class-room changes listed in the module docstring."""
+
+    def initialize(self, argv: Any = None) -> None:
+        super().initialize(argv)
+        self.voila_configuration.page_config_hook = light_page_config
 
     def init_handlers(self) -> list[Any]:
         handlers = []

@@ -10,7 +10,9 @@ import functools
 import hmac
 import json
 import logging
+import os
 import time
+import uuid
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -19,8 +21,9 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import traitlets
 
+from companion.core.config import ENV_PLOTLY_JS
 from companion.core.errors import CompanionError
-from companion.core.html import message
+from companion.core.html import message, plotly_html
 from companion.core.live import DEFAULT_IDLE_TIMEOUT_S, Poller
 from companion.store import Store
 from companion.texts import common as tc
@@ -94,10 +97,14 @@ class FigureView(w.Output):
         payload = json.loads(pio.to_json(figure, validate=False))
         payload.setdefault("config", {})
         payload["config"].update({"displaylogo": False, "responsive": True})
+        data = {PLOTLY_MIME: payload, "text/plain": str(figure.layout.title.text or "")}
+        script_url = os.environ.get(ENV_PLOTLY_JS)
+        if script_url:  # `companion serve`: pages load plotly.js only when they show a chart
+            data["text/html"] = plotly_html(payload, script_url, f"cp-fig-{uuid.uuid4().hex}")
         self.outputs = (
             {
                 "output_type": "display_data",
-                "data": {PLOTLY_MIME: payload, "text/plain": str(figure.layout.title.text or "")},
+                "data": data,
                 "metadata": {},
             },
         )
