@@ -241,3 +241,48 @@ def test_pages_load_plotly_js_only_for_a_chart_from_a_hashed_local_file(tmp_path
     html = plotly_html({"data": [{"x": ["</script><img src=x onerror=alert(1)>"]}]}, url, "f1")
     assert "</script><img" not in html and html.count("</script>") == 1
     assert url in html
+
+
+def test_pools_follow_the_programme_the_class_and_the_memory() -> None:
+    from datetime import datetime
+
+    from companion.content.course import programme
+    from companion.serving.pools import plan_pools
+    from companion.serving.serve import LIVE_NOTEBOOKS, SECONDARY_NOTEBOOKS
+
+    live = LIVE_NOTEBOOKS + SECONDARY_NOTEBOOKS
+    plan = plan_pools(
+        programme(), datetime(2026, 11, 28, 8, 30), live_notebooks=live,
+        registrations=30, free_memory=16 * 2**30,
+    )
+    assert plan.sizes["00_accueil.ipynb"] == 31  # a class of 30 (and the trainer) arrives
+    assert plan.sizes["02_remue_meninges_1.ipynb"] == 0 and plan.sizes["08_evaluation.ipynb"] == 0
+    brainstorm = plan_pools(
+        programme(), datetime(2026, 11, 28, 10, 45), live_notebooks=live,
+        registrations=30, free_memory=16 * 2**30,
+    )
+    assert brainstorm.sizes["02_remue_meninges_1.ipynb"] == 31
+    assert brainstorm.sizes["00_accueil.ipynb"] == 0
+    small = plan_pools(
+        programme(), datetime(2026, 11, 28, 8, 30), live_notebooks=live,
+        registrations=30, free_memory=2 * 2**30,
+    )
+    assert 0 < sum(small.sizes.values()) <= 3  # (2 GiB - 1.5 GiB) / 2 / 100 MiB
+    nobody = plan_pools(
+        programme(), datetime(2026, 11, 28, 8, 30), live_notebooks=live,
+        registrations=0, free_memory=16 * 2**30,
+    )
+    assert nobody.sizes["00_accueil.ipynb"] == 12
+    opened = plan_pools(
+        programme(), datetime(2026, 11, 28, 8, 30), live_notebooks=live, registrations=5,
+        free_memory=16 * 2**30, opened=programme().sequences[-1],
+    )
+    assert opened.sizes["00_accueil.ipynb"] == 0 and opened.current == programme().sequences[-1]
+
+
+def test_serve_without_pool_flag_uses_the_pool_rule(tmp_path: Path) -> None:
+    path = write_voila_config(_options(pool_plan={"00_accueil.ipynb": 7}), tmp_path)
+    pools = json.loads(path.read_text())["VoilaKernelManager"]["kernel_pools_config"]
+    assert pools == {"default": {"pool_size": 0}, "00_accueil.ipynb": {"pool_size": 7}}
+    assert "--preheat_kernel=True" in voila_command(_options(pool_plan={"00_accueil.ipynb": 7}))
+    assert "--preheat_kernel=False" in voila_command(_options(pool_plan={"x.ipynb": 0}))

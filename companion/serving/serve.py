@@ -49,6 +49,8 @@ class ServeOptions:
     port: int = 8866
     lan: bool = False
     pool_size: int = 2
+    pool_plan: dict[str, int] | None = None
+    """Pool per notebook from the pool rule (``pools.plan_pools``); ``pool_size`` otherwise."""
     cull_idle_timeout: int = 20 * 60
     live_notebooks: tuple[str, ...] = LIVE_NOTEBOOKS
     secondary_notebooks: tuple[str, ...] = SECONDARY_NOTEBOOKS
@@ -128,9 +130,11 @@ def plotly_js_url(template_root: Path) -> str | None:
 def voila_config(options: ServeOptions) -> dict[str, Any]:
     """Return the Voilà settings that are dictionaries (written to ``voila.json``)."""
     pools: dict[str, dict[str, int]] = {"default": {"pool_size": 0}}
-    for name in options.live_notebooks:
+    if options.pool_plan is not None:
+        pools.update({name: {"pool_size": size} for name, size in options.pool_plan.items()})
+    for name in () if options.pool_plan is not None else options.live_notebooks:
         pools[name] = {"pool_size": options.pool_size}
-    for name in options.secondary_notebooks:
+    for name in () if options.pool_plan is not None else options.secondary_notebooks:
         if name not in pools:
             pools[name] = {"pool_size": options.pool_size // 2}
     return {
@@ -194,11 +198,17 @@ def voila_command(options: ServeOptions) -> list[str]:
         "--strip_sources=True",
         "--show_tracebacks=False",
         "--theme=light",
-        f"--preheat_kernel={options.pool_size > 0}",
+        f"--preheat_kernel={_preheats(options)}",
         "--MappingKernelManager.cull_interval=60",
         f"--MappingKernelManager.cull_idle_timeout={options.cull_idle_timeout}",
         f"--VoilaExecutor.cell_error_instruction={CELL_ERROR_FR}",
     ]
+
+
+def _preheats(options: ServeOptions) -> bool:
+    if options.pool_plan is not None:
+        return any(size > 0 for size in options.pool_plan.values())
+    return options.pool_size > 0
 
 
 def voila_environment(
