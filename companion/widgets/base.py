@@ -14,11 +14,9 @@ import os
 import time
 import uuid
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import ipywidgets as w
-import plotly.graph_objects as go
-import plotly.io as pio
 import traitlets
 
 from companion.core.config import ENV_PLOTLY_JS
@@ -27,6 +25,9 @@ from companion.core.html import message, plotly_html
 from companion.core.live import DEFAULT_IDLE_TIMEOUT_S, Poller
 from companion.store import Store
 from companion.texts import common as tc
+
+if TYPE_CHECKING:  # plotly loads with the first chart, not with every page
+    import plotly.graph_objects as go
 
 log = logging.getLogger(__name__)
 F = TypeVar("F", bound=Callable[..., Any])
@@ -94,6 +95,8 @@ class FigureView(w.Output):
     def show(self, figure: go.Figure) -> None:
         """Replace the displayed figure."""
         self.figure = figure
+        import plotly.io as pio
+
         payload = json.loads(pio.to_json(figure, validate=False))
         payload.setdefault("config", {})
         payload["config"].update({"displaylogo": False, "responsive": True})
