@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from companion.serving.serve import (
+    SERVER_MODULE,
     ServeOptions,
     offline_template,
     skip_slow_imports,
@@ -29,7 +30,7 @@ def _options(**kwargs: object) -> ServeOptions:
 
 def test_voila_runs_standalone_with_safe_flags() -> None:
     command = voila_command(_options())
-    assert command[1:3] == ["-m", "voila"]
+    assert command[1:3] == ["-m", SERVER_MODULE]  # Voilà's app, see companion/serving/server.py
     for flag in (
         "--strip_sources=True",
         "--show_tracebacks=False",
@@ -55,6 +56,7 @@ def test_preheat_pools_and_upload_size_go_to_voila_json(tmp_path: Path) -> None:
     assert settings["VoilaKernelManager"]["fill_delay"] >= 10  # a class is served first
     assert settings["VoilaConfiguration"]["http_header_envs"] == ["Cookie"]  # visitor_id()
     assert settings["Voila"]["tornado_settings"]["websocket_max_message_size"] >= 20 * 2**20
+    assert settings["Voila"]["tornado_settings"]["compress_response"] is True
     env = voila_environment(_options(), tmp_path / "t", tmp_path)
     assert env["JUPYTER_CONFIG_PATH"].split(os.pathsep)[0] == str(tmp_path)
 
@@ -184,3 +186,102 @@ def test_stopping_serve_stops_voila_too(tmp_path: Path) -> None:
         time.sleep(0.2)
     stat = Path(f"/proc/{voila}/stat")
     assert not stat.exists() or stat.read_text().rsplit(")", 1)[1].split()[0] == "Z"
+
+
+def test_a_page_kernel_is_freed_once_its_page_is_gone() -> None:
+    from companion.serving.server import PageKernels
+
+    pages = PageKernels(grace_s=15, never_connected_s=45)
+    pages.handed("left", now=0)
+    pages.handed("open", now=0)
+    pages.handed("loading", now=0)
+    assert pages.to_free({"left": 1, "open": 1, "loading": 0}, {"loading": 30}, now=40) == []
+    # "left" loses its websocket; "loading" keeps rendering (activity) without connecting yet
+    assert pages.to_free({"left": 0, "open": 1, "loading": 0}, {"loading": 60}, now=61) == []
+    assert pages.to_free({"left": 0, "open": 1, "loading": 0}, {"loading": 60}, now=70) == []
+    assert pages.to_free({"left": 0, "open": 1, "loading": 0}, {"loading": 60}, now=76) == [
+        "left"
+    ]
+    assert pages.to_free({"open": 1, "loading": 0}, {"loading": 60}, now=106) == ["loading"]
+
+
+def test_a_dropped_websocket_that_comes_back_keeps_its_kernel() -> None:
+    from companion.serving.server import PageKernels
+
+    pages = PageKernels(grace_s=15, never_connected_s=45)
+    pages.handed("k", now=0)
+    assert pages.to_free({"k": 1}, {}, now=5) == []
+    assert pages.to_free({"k": 0}, {}, now=10) == []
+    assert pages.to_free({"k": 1}, {}, now=20) == []  # back within the grace
+    assert pages.to_free({"k": 0}, {}, now=30) == []
+    assert pages.to_free({"k": 0}, {}, now=44) == []
+    assert pages.to_free({}, {}, now=100) == [] and pages.pages == {}  # gone: forgotten
+
+
+def test_versioned_static_files_are_cached_for_a_year() -> None:
+    from companion.serving.server import HASHED_NAME
+
+    assert HASHED_NAME.search("/voila/labextensions/x/static/remoteEntry.1dda3c8f6e5cd2a3.js")
+    assert HASHED_NAME.search("/voila/labextensions/x/static/496.ad7666673ba278088e95.js")
+    assert not HASHED_NAME.search("/voila/static/voila.js")
+
+
+def test_pages_load_plotly_js_only_for_a_chart_from_a_hashed_local_file(tmp_path: Path) -> None:
+    from companion.core.html import plotly_html
+    from companion.serving.server import HASHED_NAME, light_page_config
+
+    root = offline_template(tmp_path)
+    env = voila_environment(_options(), root)
+    url = env["COMPANION_PLOTLY_JS"]
+    assert url.startswith("/voila/templates/companion/static/") and HASHED_NAME.search(url)
+    assert (root / "voila" / "templates" / "companion" / "static" / url.rsplit("/", 1)[1]).exists()
+    config = {"federated_extensions": [{"name": "jupyterlab-plotly"}, {"name": "w"}], "x": 1}
+    assert light_page_config(config) == {"federated_extensions": [{"name": "w"}], "x": 1}
+    html = plotly_html({"data": [{"x": ["</script><img src=x onerror=alert(1)>"]}]}, url, "f1")
+    assert "</script><img" not in html and html.count("</script>") == 1
+    assert url in html
+
+
+def test_pools_follow_the_programme_the_class_and_the_memory() -> None:
+    from datetime import datetime
+
+    from companion.content.course import programme
+    from companion.serving.pools import plan_pools
+    from companion.serving.serve import LIVE_NOTEBOOKS, SECONDARY_NOTEBOOKS
+
+    live = LIVE_NOTEBOOKS + SECONDARY_NOTEBOOKS
+    plan = plan_pools(
+        programme(), datetime(2026, 11, 28, 8, 30), live_notebooks=live,
+        registrations=30, free_memory=16 * 2**30,
+    )
+    assert plan.sizes["00_accueil.ipynb"] == 31  # a class of 30 (and the trainer) arrives
+    assert plan.sizes["02_remue_meninges_1.ipynb"] == 0 and plan.sizes["08_evaluation.ipynb"] == 0
+    brainstorm = plan_pools(
+        programme(), datetime(2026, 11, 28, 10, 45), live_notebooks=live,
+        registrations=30, free_memory=16 * 2**30,
+    )
+    assert brainstorm.sizes["02_remue_meninges_1.ipynb"] == 31
+    assert brainstorm.sizes["00_accueil.ipynb"] == 0
+    small = plan_pools(
+        programme(), datetime(2026, 11, 28, 8, 30), live_notebooks=live,
+        registrations=30, free_memory=2 * 2**30,
+    )
+    assert 0 < sum(small.sizes.values()) <= 3  # (2 GiB - 1.5 GiB) / 2 / 100 MiB
+    nobody = plan_pools(
+        programme(), datetime(2026, 11, 28, 8, 30), live_notebooks=live,
+        registrations=0, free_memory=16 * 2**30,
+    )
+    assert nobody.sizes["00_accueil.ipynb"] == 12
+    opened = plan_pools(
+        programme(), datetime(2026, 11, 28, 8, 30), live_notebooks=live, registrations=5,
+        free_memory=16 * 2**30, opened=programme().sequences[-1],
+    )
+    assert opened.sizes["00_accueil.ipynb"] == 0 and opened.current == programme().sequences[-1]
+
+
+def test_serve_without_pool_flag_uses_the_pool_rule(tmp_path: Path) -> None:
+    path = write_voila_config(_options(pool_plan={"00_accueil.ipynb": 7}), tmp_path)
+    pools = json.loads(path.read_text())["VoilaKernelManager"]["kernel_pools_config"]
+    assert pools == {"default": {"pool_size": 0}, "00_accueil.ipynb": {"pool_size": 7}}
+    assert "--preheat_kernel=True" in voila_command(_options(pool_plan={"00_accueil.ipynb": 7}))
+    assert "--preheat_kernel=False" in voila_command(_options(pool_plan={"x.ipynb": 0}))

@@ -20,6 +20,9 @@ ENV_TRAINER_CODE = "COMPANION_TRAINER_CODE"
 ENV_SESSION = "COMPANION_SESSION"
 ENV_NOW = "COMPANION_NOW"
 ENV_JOIN_URL = "COMPANION_JOIN_URL"
+ENV_PLOTLY_JS = "COMPANION_PLOTLY_JS"
+"""URL of plotly.js on the server (set by `companion serve`, whose pages omit plotly's
+JupyterLab extension)."""
 
 def user_data_dir() -> Path:
     """Return the per-user directory for the store and uploads (outside the served tree)."""

@@ -186,3 +186,35 @@ def download_link(payload: bytes, filename: str, mime: str, label: str,
     """Return an HTML download link (escaped file name and label, our own base64 data)."""
     return (f'<a class="{escape(css_class)}" download="{escape(filename)}" '
             f'href="{data_uri(payload, mime)}">{escape(label)}</a>')
+
+
+def plotly_html(figure_json: dict[str, Any], script_url: str, element_id: str) -> str:
+    """Return an HTML output that draws a plotly figure with plotly.js loaded from
+    ``script_url`` on first use (pages without the plotly JupyterLab extension).
+
+    The figure's JSON goes into a script: ``<``, ``>`` and ``&`` are escaped as JSON unicode
+    escapes so that no user text (labels, titles) can close the script element.
+    """
+    import json
+
+    def js(value: object) -> str:
+        text = json.dumps(value, ensure_ascii=True)
+        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+    return (
+        f'<div id="{escape(element_id)}" class="cp-plotly-html"></div>\n'
+        "<script>(function () {\n"
+        f"  var fig = {js(figure_json)}, url = {js(script_url)}, id = {js(element_id)};\n"
+        "  var w = window;\n"
+        "  w.cpPlotly = w.cpPlotly || new Promise(function (ok, ko) {\n"
+        "    if (w.Plotly) { ok(w.Plotly); return; }\n"
+        "    var s = document.createElement('script'); s.src = url;\n"
+        "    s.onload = function () { ok(w.Plotly); }; s.onerror = ko;\n"
+        "    document.head.appendChild(s);\n"
+        "  });\n"
+        "  w.cpPlotly.then(function (P) {\n"
+        "    var el = document.getElementById(id);\n"
+        "    if (el) { P.newPlot(el, fig.data || [], fig.layout || {}, fig.config || {}); }\n"
+        "  });\n"
+        "})();</script>"
+    )

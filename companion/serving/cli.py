@@ -53,7 +53,10 @@ def serve(args: argparse.Namespace) -> int:
     url = store_url(args.store)
     with open_store(url) as store:
         session = _session(store, args.session)
+        registrations = len(store.list_participants(session))
+        record = store.get_session(session)
     trainer_code = args.trainer_code or config.trainer_code() or join.new_trainer_code()
+    plan = None if args.pool is not None else _pool_plan(registrations, record)
     options = ServeOptions(
         store_url=url,
         trainer_code=trainer_code,
@@ -61,7 +64,8 @@ def serve(args: argparse.Namespace) -> int:
         port=args.port,
         lan=args.lan,
         host=args.host,
-        pool_size=args.pool,
+        pool_size=args.pool if args.pool is not None else 0,
+        pool_plan=plan,
         cull_idle_timeout=args.cull_idle,
         notebooks=args.notebooks or config.notebooks_dir(),
     )
@@ -78,6 +82,9 @@ def serve(args: argparse.Namespace) -> int:
         join_link = join.join_url(base_url(options), "00_accueil.ipynb", session)
         print(tx.LAN_JOIN.format(url=join_link))
         print(join.qr_text(join_link))
+    if plan is not None:
+        chosen = ", ".join(f"{name} × {size}" for name, size in plan.items() if size)
+        print(tx.POOLS_PLANNED.format(pools=chosen) if chosen else tx.POOLS_NONE)
     print(tx.STORE_AT.format(url=url))
     print(tx.STOP_HINT, flush=True)
     process = subprocess.Popen(
@@ -85,6 +92,33 @@ def serve(args: argparse.Namespace) -> int:
         env=voila_environment(options, template_root, config_root, shim_root),
     )
     return _wait_forwarding_signals(process)
+
+
+def _free_memory() -> int:
+    """Return the memory available to new processes (``MemAvailable``; 4 GiB if unknown)."""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 4 * 2**30
+
+
+def _pool_plan(registrations: int, record: Any) -> dict[str, int]:
+    """Pools from the programme, the clock, the registrations and the free memory."""
+    from companion.serving.pools import plan_pools
+    from companion.serving.serve import LIVE_NOTEBOOKS, SECONDARY_NOTEBOOKS
+
+    plan = plan_pools(
+        programme(),
+        config.now(),
+        live_notebooks=LIVE_NOTEBOOKS + SECONDARY_NOTEBOOKS,
+        registrations=registrations,
+        free_memory=_free_memory(),
+        first_day=getattr(record, "start", None),
+    )
+    return plan.sizes
 
 
 def _wait_forwarding_signals(process: subprocess.Popen[bytes]) -> int:
@@ -159,7 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_serve.add_argument("--store", default=None, help=tx.STORE_HELP)
     p_serve.add_argument("--session", default=None, help=tx.SESSION_HELP)
     p_serve.add_argument("--trainer-code", default=None, help=tx.TRAINER_CODE_HELP)
-    p_serve.add_argument("--pool", type=int, default=2, help=tx.POOL_HELP)
+    p_serve.add_argument("--pool", type=int, default=None, help=tx.POOL_HELP)
     p_serve.add_argument("--cull-idle", type=int, default=20 * 60, help=tx.CULL_HELP)
     p_serve.add_argument("--notebooks", type=Path, default=None, help=tx.NOTEBOOKS_HELP)
     p_serve.set_defaults(handler=serve)

@@ -20,6 +20,8 @@ from typing import Any
 from companion.core import config
 
 TEMPLATE = "companion"
+SERVER_MODULE = "companion.serving.server"
+"""Voilà's application with the class-room changes (kernels of left pages freed, gzip…)."""
 CELL_ERROR_FR = (
     "La page n'a pas pu s'afficher entièrement ; le message ci-dessus en donne la raison. "
     "Le détail technique est dans la console du serveur."
@@ -49,6 +51,8 @@ class ServeOptions:
     host: str | None = None
     """The address trainees type, when the trainer gives it (``--host``)."""
     pool_size: int = 2
+    pool_plan: dict[str, int] | None = None
+    """Pool per notebook from the pool rule (``pools.plan_pools``); ``pool_size`` otherwise."""
     cull_idle_timeout: int = 20 * 60
     live_notebooks: tuple[str, ...] = LIVE_NOTEBOOKS
     secondary_notebooks: tuple[str, ...] = SECONDARY_NOTEBOOKS
@@ -142,15 +146,48 @@ def offline_template(target_root: Path) -> Path:
     kept = [line for line in lines if "cdn.jsdelivr.net" not in line]
     (folder / "index.html.j2").write_text("".join(kept), encoding="utf-8")
     (folder / "conf.json").write_text(json.dumps({"base_template": "lab"}), encoding="utf-8")
+    install_plotly_js(folder / "static")
     return target_root
+
+
+def install_plotly_js(static: Path) -> str:
+    """Copy plotly.js into the template's static folder under a name that carries its content
+    hash (cached a year by browsers) and return that name.
+
+    Pages do not load plotly's JupyterLab extension (4.8 MB on every page, server.py): a page
+    that shows a chart loads this file on first use (``companion.core.html.plotly_html``).
+    """
+    import hashlib
+
+    import plotly
+
+    source = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:20]
+    name = f"plotly.min.{digest}.js"
+    static.mkdir(parents=True, exist_ok=True)
+    for old in static.glob("plotly.min.*.js"):
+        if old.name != name:
+            old.unlink()
+    if not (static / name).exists():
+        shutil.copyfile(source, static / name)
+    return name
+
+
+def plotly_js_url(template_root: Path) -> str | None:
+    """Return the URL path of the plotly.js copy in the template, if there is one."""
+    static = template_root / "voila" / "templates" / TEMPLATE / "static"
+    found = sorted(static.glob("plotly.min.*.js"))
+    return f"/voila/templates/{TEMPLATE}/static/{found[0].name}" if found else None
 
 
 def voila_config(options: ServeOptions) -> dict[str, Any]:
     """Return the Voilà settings that are dictionaries (written to ``voila.json``)."""
     pools: dict[str, dict[str, int]] = {"default": {"pool_size": 0}}
-    for name in options.live_notebooks:
+    if options.pool_plan is not None:
+        pools.update({name: {"pool_size": size} for name, size in options.pool_plan.items()})
+    for name in () if options.pool_plan is not None else options.live_notebooks:
         pools[name] = {"pool_size": options.pool_size}
-    for name in options.secondary_notebooks:
+    for name in () if options.pool_plan is not None else options.secondary_notebooks:
         if name not in pools:
             pools[name] = {"pool_size": options.pool_size // 2}
     return {
@@ -158,7 +195,13 @@ def voila_config(options: ServeOptions) -> dict[str, Any]:
         # arriving together is served first, the pools refill after (benchmarks/README.md).
         "VoilaKernelManager": {"kernel_pools_config": pools, "fill_delay": REFILL_DELAY_S},
         # uploads of a trainee's own files (FileUpload goes through the websocket)
-        "Voila": {"tornado_settings": {"websocket_max_message_size": 64 * 1024 * 1024}},
+        # gzip on every text response: applied because server.py hands these to Tornado
+        "Voila": {
+            "tornado_settings": {
+                "websocket_max_message_size": 64 * 1024 * 1024,
+                "compress_response": True,
+            }
+        },
         # the page request's cookies reach the kernel: companion.core.visitor.visitor_id()
         "VoilaConfiguration": {"http_header_envs": ["Cookie"]},
     }
@@ -222,7 +265,7 @@ def voila_command(options: ServeOptions) -> list[str]:
     return [
         sys.executable,
         "-m",
-        "voila",
+        SERVER_MODULE,
         str(options.notebooks),
         "--no-browser",
         f"--port={options.port}",
@@ -231,11 +274,17 @@ def voila_command(options: ServeOptions) -> list[str]:
         "--strip_sources=True",
         "--show_tracebacks=False",
         "--theme=light",
-        f"--preheat_kernel={options.pool_size > 0}",
+        f"--preheat_kernel={_preheats(options)}",
         "--MappingKernelManager.cull_interval=60",
         f"--MappingKernelManager.cull_idle_timeout={options.cull_idle_timeout}",
         f"--VoilaExecutor.cell_error_instruction={CELL_ERROR_FR}",
     ]
+
+
+def _preheats(options: ServeOptions) -> bool:
+    if options.pool_plan is not None:
+        return any(size > 0 for size in options.pool_plan.values())
+    return options.pool_size > 0
 
 
 def voila_environment(
@@ -251,6 +300,9 @@ def voila_environment(
     env[config.ENV_TRAINER_CODE] = options.trainer_code
     env[config.ENV_SESSION] = options.session
     env[config.ENV_JOIN_URL] = base_url(options)
+    plotly_url = plotly_js_url(template_root)
+    if plotly_url:
+        env[config.ENV_PLOTLY_JS] = plotly_url
     env["JUPYTER_PATH"] = os.pathsep.join(
         p for p in (str(template_root), env.get("JUPYTER_PATH", "")) if p
     )

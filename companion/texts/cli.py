@@ -10,9 +10,12 @@ STORE_HELP = "base de données : chemin d'un fichier SQLite ou URL (postgresql+p
 SESSION_HELP = "code de la session à servir (créée si elle n'existe pas)"
 TRAINER_CODE_HELP = "code formateur (sinon $COMPANION_TRAINER_CODE, sinon tiré au hasard)"
 POOL_HELP = (
-    "noyaux préchauffés pour l'accueil et les remue-méninges (défaut : 2), moitié moins "
-    "pour les autres carnets ouverts en direct ; 0 pour n'en préchauffer aucun"
+    "noyaux préchauffés par carnet ouvert en direct (moitié moins pour les carnets secondaires) ;"
+    " sans cette option, calculés d'après le programme, l'heure, les inscrits et la mémoire libre ;"
+    " 0 pour n'en préchauffer aucun"
 )
+POOLS_PLANNED = "Pages préchauffées : {pools}"
+POOLS_NONE = "Pages préchauffées : aucune (mémoire libre insuffisante ou formation terminée)"
 CULL_HELP = "secondes d'inactivité avant l'arrêt d'un noyau abandonné (défaut : 1200)"
 HOST_HELP = ("adresse de cet ordinateur à donner aux stagiaires (ex. 192.168.1.20), si celle "
              "trouvée par --lan ne convient pas ; ouvre aussi au réseau de la salle")

@@ -11,6 +11,8 @@ import functools
 import hmac
 import json
 import logging
+import os
+import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -18,15 +20,16 @@ import ipywidgets as w
 import traitlets
 
 from companion.core import config
+from companion.core.config import ENV_PLOTLY_JS
 from companion.core.errors import CompanionError, PermissionDenied, StoreError, detail_of
-from companion.core.html import message
+from companion.core.html import message, plotly_html
 from companion.core.live import DEFAULT_IDLE_TIMEOUT_S, Poller
 from companion.core.throttle import NO_IDENTITY, Throttle
 from companion.core.visitor import visitor_id
 from companion.store import Store
 from companion.texts import common as tc
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # plotly loads with the first chart, not with every page
     import plotly.graph_objects as go
 
 log = logging.getLogger(__name__)
@@ -106,13 +109,18 @@ class FigureView(w.Output):
         import plotly.io as pio  # loaded with the first figure: participant pages show none
 
         self.figure = figure
+
         payload = json.loads(pio.to_json(figure, validate=False))
         payload.setdefault("config", {})
         payload["config"].update({"displaylogo": False, "responsive": True})
+        data = {PLOTLY_MIME: payload, "text/plain": str(figure.layout.title.text or "")}
+        script_url = os.environ.get(ENV_PLOTLY_JS)
+        if script_url:  # `companion serve`: pages load plotly.js only when they show a chart
+            data["text/html"] = plotly_html(payload, script_url, f"cp-fig-{uuid.uuid4().hex}")
         self.outputs = (
             {
                 "output_type": "display_data",
-                "data": {PLOTLY_MIME: payload, "text/plain": str(figure.layout.title.text or "")},
+                "data": data,
                 "metadata": {},
             },
         )

@@ -1,0 +1,218 @@
+"""The Voilà server of ``companion serve``: stock standalone Voilà plus what a class needs.
+
+Started as ``python -m companion.serving.server`` (``serve.voila_command``), it is Voilà's own
+application with four changes, each in one class or function below:
+
+- kernels of pages that were left are shut down (:class:`PageKernels`): a page's websocket
+  closed for :data:`LEFT_GRACE_S`, or a page that never connected within
+  :data:`NEVER_CONNECTED_S` (a plain HTTP request, a tab closed while loading);
+- the page sets the ``_xsrf`` cookie, so that the shutdown Voilà's page sends when it is closed
+  (``beforeunload``) passes the XSRF check (voila#1458) — the check itself stays on;
+- ``tornado_settings`` reach Tornado when the application is built (``compress_response``
+  is read by ``tornado.web.Application.__init__`` only: Voilà adds its settings after);
+- static files whose name carries a content hash are cached by browsers for a year;
+- pages do not load plotly's lab extension (:func:`light_page_config`).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import tornado.web
+from tornado.ioloop import PeriodicCallback
+from voila.app import Voila
+from voila.tornado.handler import TornadoVoilaHandler
+
+LEFT_GRACE_S = 15.0
+"""A page's websocket may drop and come back (Wi-Fi, laptop lid): its kernel waits this long."""
+NEVER_CONNECTED_S = 45.0
+"""A page kernel whose page never opened its websocket, idle this long, is shut down."""
+CHECK_EVERY_S = 5.0
+
+HASHED_NAME = re.compile(r"[.-][0-9a-f]{16,}\.(js|css|woff2?|ttf|svg|png)$")
+"""``remoteEntry.9a1b….js``, ``496.ad76….js``: webpack names a file after its content."""
+IMMUTABLE = "public, max-age=31536000, immutable"
+STABLE = "public, max-age=86400"
+"""Voilà's own static files change only with Voilà's version (``?v=`` or not): a day."""
+
+
+@dataclass
+class PageKernel:
+    """What the server knows about the kernel of one page view."""
+
+    handed_at: float
+    connected: bool = False
+    alone_since: float | None = None
+
+
+class PageKernels:
+    """Kernels handed to pages, and the rule that frees those whose page is gone.
+
+    Pooled (preheated, not yet handed out) kernels are not tracked: they wait for a visitor.
+    A page left open keeps its websocket, so its kernel and its state stay, idle or not.
+    """
+
+    def __init__(
+        self,
+        *,
+        grace_s: float = LEFT_GRACE_S,
+        never_connected_s: float = NEVER_CONNECTED_S,
+    ) -> None:
+        self.grace_s = grace_s
+        self.never_connected_s = never_connected_s
+        self.pages: dict[str, PageKernel] = {}
+
+    def handed(self, kernel_id: str, now: float) -> None:
+        """Record that ``kernel_id`` now serves a page."""
+        self.pages[kernel_id] = PageKernel(handed_at=now)
+
+    def to_free(
+        self,
+        connections: dict[str, int],
+        last_activity: dict[str, float],
+        now: float,
+    ) -> list[str]:
+        """Return the page kernels to shut down, given each live kernel's websocket count and
+        last activity (epoch seconds); forget kernels that are gone."""
+        for gone in set(self.pages) - set(connections):
+            del self.pages[gone]
+        doomed = []
+        for kernel_id, page in self.pages.items():
+            if connections.get(kernel_id, 0) > 0:
+                page.connected, page.alone_since = True, None
+                continue
+            if page.connected:
+                page.alone_since = page.alone_since or now
+                if now - page.alone_since >= self.grace_s:
+                    doomed.append(kernel_id)
+            else:
+                # still rendering (busy) or its page never came back for the websocket
+                quiet_since = max(page.handed_at, last_activity.get(kernel_id, 0.0))
+                if now - quiet_since >= self.never_connected_s:
+                    doomed.append(kernel_id)
+        return doomed
+
+
+class CompanionVoilaHandler(TornadoVoilaHandler):
+    """Voilà's page handler; the response also sets the ``_xsrf`` cookie (see module doc)."""
+
+    async def prepare(self) -> None:
+        await super().prepare()  # the user is known from here on
+        _ = self.xsrf_token  # tornado sets the cookie on first access
+
+
+def _cache_headers(handler: tornado.web.StaticFileHandler) -> None:
+    path = handler.request.path
+    if HASHED_NAME.search(path):
+        handler.set_header("Cache-Control", IMMUTABLE)
+    elif "/voila/static/" in path or "/voila/templates/" in path:
+        handler.set_header("Cache-Control", STABLE)
+
+
+def cached(handler_class: type) -> type:
+    """Return a subclass of a static file handler that sets :func:`_cache_headers`."""
+
+    class Cached(handler_class):
+        def set_extra_headers(self, path: str) -> None:
+            super().set_extra_headers(path)
+            _cache_headers(self)
+
+        def set_headers(self) -> None:
+            super().set_headers()
+            _cache_headers(self)
+
+    Cached.__name__ = f"Cached{handler_class.__name__}"
+    return Cached
+
+
+LAZY_EXTENSIONS = ("jupyterlab-plotly",)
+"""Lab extensions no page loads at start: charts bring plotly.js when they show
+(``companion.core.html.plotly_html``)."""
+
+
+def light_page_config(page_config: dict[str, Any], **_kwargs: Any) -> dict[str, Any]:
+    """Voilà's ``page_config_hook``: the page config without the :data:`LAZY_EXTENSIONS`."""
+    extensions = page_config.get("federated_extensions", [])
+    return {
+        **page_config,
+        "federated_extensions": [e for e in extensions if e.get("name") not in LAZY_EXTENSIONS],
+    }
+
+
+class CompanionVoila(Voila):
+    """Voilà with the class-room changes listed in the module docstring."""
+
+    def initialize(self, argv: Any = None) -> None:
+        super().initialize(argv)
+        self.voila_configuration.page_config_hook = light_page_config
+
+    def init_handlers(self) -> list[Any]:
+        handlers = []
+        for spec in super().init_handlers():
+            pattern, handler_class, *rest = spec
+            if handler_class is TornadoVoilaHandler:
+                handler_class = CompanionVoilaHandler
+            elif isinstance(handler_class, type) and issubclass(
+                handler_class, tornado.web.StaticFileHandler
+            ):
+                handler_class = cached(handler_class)
+            handlers.append((pattern, handler_class, *rest))
+        return handlers
+
+    def start(self) -> None:
+        import tempfile
+
+        self.connection_dir = tempfile.mkdtemp(prefix="voila_", dir=self.connection_dir_root)
+        settings = {**self.init_settings(), **self.tornado_settings}
+        self.app = tornado.web.Application(**settings)  # compress_response is read here
+        self.app.add_handlers(".*$", self.init_handlers())
+        self.page_kernels = PageKernels()
+        self._track_page_kernels()
+        PeriodicCallback(self._free_left_kernels, CHECK_EVERY_S * 1000).start()
+        self.listen()
+
+    def _track_page_kernels(self) -> None:
+        """Record every kernel handed to a page: preheated (taken from a pool) or started."""
+        manager = self.kernel_manager
+        start_kernel = manager.start_kernel
+        get_rendered = getattr(manager, "get_rendered_notebook", None)
+
+        async def start_page_kernel(*args: Any, **kwargs: Any) -> str:
+            kernel_id = str(await start_kernel(*args, **kwargs))
+            self.page_kernels.handed(kernel_id, time.time())
+            return kernel_id
+
+        manager.start_kernel = start_page_kernel
+        if get_rendered is not None:
+
+            async def get_rendered_page(*args: Any, **kwargs: Any) -> Any:
+                result = await get_rendered(*args, **kwargs)
+                self.page_kernels.handed(result[2], time.time())
+                return result
+
+            manager.get_rendered_notebook = get_rendered_page
+
+    async def _free_left_kernels(self) -> None:
+        manager = self.kernel_manager
+        connections = {k: manager._kernel_connections.get(k, 0) for k in manager.list_kernel_ids()}
+        activity = {}
+        for kernel_id in connections:
+            last = getattr(manager.get_kernel(kernel_id), "last_activity", None)
+            if last is not None:
+                activity[kernel_id] = last.timestamp()
+        for kernel_id in self.page_kernels.to_free(connections, activity, time.time()):
+            self.page_kernels.pages.pop(kernel_id, None)
+            self.log.info("Page left: shutting down kernel %s", kernel_id)
+            try:
+                await manager.shutdown_kernel(kernel_id)
+            except Exception:  # already gone (the page's own shutdown won)
+                self.log.debug("kernel %s was already gone", kernel_id)
+
+
+main = CompanionVoila.launch_instance
+
+if __name__ == "__main__":
+    main()
