@@ -387,7 +387,7 @@ class BrainstormPage(SessionPage):
 
     def _sees_results(self) -> bool:
         """A closed round's results are below once a subgroup is chosen (or for the trainer)."""
-        return self.board is not None or self._solo or self.gate.unlocked
+        return self.board is not None or self.solo or self.gate.unlocked
 
     def _start_clock(self) -> None:
         if self._clock is not None and not self._clock.done():
