@@ -86,3 +86,29 @@ def test_two_browsers_of_one_subgroup_do_not_overwrite_each_other(store: Store) 
     assert first.form_notice.level == "erreur" and "entre-temps" in first.form_notice.text
     assert first._o_label.value == "Autofinancement"
     assert [o.label for o in first.sheet.objectives] == ["Lien social"]  # type: ignore[union-attr]
+
+
+def test_the_sheet_downloads_as_html_xlsx_and_json_that_reimports(store: Store) -> None:
+    import base64
+    import io
+    import re
+
+    from openpyxl import load_workbook
+
+    from companion.project import codec
+
+    group, _trainer = _pages(store)
+    group._on_download(None)
+    assert group.form_notice.level == "erreur" and group._links.value == ""  # no sheet yet
+    group._on_build(None)
+    group._on_download(None)
+    links = dict(re.findall(r'download="([^"]+)" href="data:[^;]+;base64,([^"]+)"',
+                            group._links.value))
+    assert sorted(links) == ["fiche_RAPPORT_A.html", "fiche_RAPPORT_A.json",
+                             "fiche_RAPPORT_A.xlsx"]
+    files = {name.rsplit(".", 1)[1]: base64.b64decode(data) for name, data in links.items()}
+    assert codec.from_json(files["json"]) == group.sheet  # re-imports as it was
+    html = files["html"].decode("utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "<script" not in html
+    book = load_workbook(io.BytesIO(files["xlsx"]))
+    assert len(book.sheetnames) >= 2

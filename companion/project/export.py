@@ -9,6 +9,7 @@ prints to PDF; every user string is escaped. Every workbook cell goes through
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -40,6 +41,15 @@ def sheets_folder() -> Path:
     folder = user_data_dir() / "fiches_projet"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def file_stem(sheet: ProjectSheet) -> str:
+    """Return a file name stem for the sheet's documents: session, subgroup, plain letters."""
+    import unicodedata
+
+    raw = "-".join(p for p in ("fiche", sheet.session, sheet.group) if p)
+    plain = unicodedata.normalize("NFKD", raw).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^A-Za-z0-9]+", "_", plain).strip("_")[:60] or "fiche"
 
 
 @dataclass
@@ -220,9 +230,9 @@ def render_html(sheet: ProjectSheet, now: datetime | None = None) -> str:
             + body_html(sheet) + "</body></html>")
 
 
-def write_workbook(sheet: ProjectSheet, path: str | Path) -> Path:
-    """Write one worksheet per part of the sheet (the one XLSX writer: every cell
-    neutralised, text typed as text)."""
+def workbook_bytes(sheet: ProjectSheet) -> bytes:
+    """Return the sheet as an XLSX workbook, one worksheet per part (the one XLSX writer:
+    every cell neutralised, text typed as text)."""
     from companion.core.spreadsheet import Heading, xlsx_bytes
 
     sheets: list[tuple[str, list[Any]]] = [
@@ -232,6 +242,11 @@ def write_workbook(sheet: ProjectSheet, path: str | Path) -> Path:
         if part.frame is not None and not part.frame.empty:
             content.append(("", part.frame))
         sheets.append((tp.SHEET_NAMES[part.key], content))
+    return xlsx_bytes(sheets)
+
+
+def write_workbook(sheet: ProjectSheet, path: str | Path) -> Path:
+    """Write :func:`workbook_bytes` to ``path``."""
     target = Path(path)
-    target.write_bytes(xlsx_bytes(sheets))
+    target.write_bytes(workbook_bytes(sheet))
     return target

@@ -190,3 +190,7 @@ TRAINER_ROW = "{group} : {objectives} objectif(s), {actions} action(s), {problem
 NO_SESSION = "Aucune session ouverte : la fiche s'utilise pendant la formation, ou seule dans JupyterLab avec `companion.ProjectSheet` (voir le carnet)."
 TOO_LONG = "{field} : {length} caractères, {limit} au plus."
 DATE_TIME = "%d/%m/%Y à %H:%M"
+DOWNLOAD = "Télécharger la fiche"
+DOWNLOAD_HTML = "fiche (HTML, à imprimer ou envoyer)"
+DOWNLOAD_XLSX = "classeur Excel"
+DOWNLOAD_JSON = "fichier JSON (à réimporter au suivi, J+90)"

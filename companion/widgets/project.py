@@ -15,9 +15,11 @@ from typing import Any
 import ipywidgets as w
 
 from companion.core.errors import InputError
+from companion.core.html import download_link
 from companion.core.safety import escape
+from companion.core.spreadsheet import XLSX_MIME
 from companion.indicators.catalogue import load_catalogue
-from companion.project import build, checks, export
+from companion.project import build, checks, codec, export
 from companion.project import sheet as ps
 from companion.store import Store
 from companion.texts import project as tp
@@ -95,6 +97,10 @@ class ProjectSheetPage(SequencePage):
         self._checks.add_class("cp-project-checks")
         self._view = w.HTML()
         self._view.add_class("cp-project-view")
+        downloads = button(tp.DOWNLOAD, "cp-project-download")
+        downloads.on_click(self._on_download)
+        self._links = w.HTML()
+        self._links.add_class("cp-project-links")
         self.refresh()
         return [w.HTML(f"<p>{escape(tp.PAGE_INTRO)}</p>"), self.group,
                 w.HBox([take, attach, self._replace]), w.HBox([self._qpv, figures]),
@@ -105,7 +111,23 @@ class ProjectSheetPage(SequencePage):
                 self._a_title, self._a_lever, self._a_lead, self._a_partners, self._a_start,
                 self._a_end, self._a_cost, self._a_funding, self._a_status, add_action,
                 w.HTML(f"<h3>{escape(tp.CHECKS_TITLE)}</h3>"), self._checks,
-                w.HTML(f"<h3>{escape(tp.SHEET_TITLE)}</h3>"), self._view]
+                w.HTML(f"<h3>{escape(tp.SHEET_TITLE)}</h3>"), self._view,
+                w.HBox([downloads, self._links])]
+
+    @guarded("_form_notice")
+    def _on_download(self, _button: w.Button) -> None:
+        """Offer the sheet as HTML (to print or send), XLSX and JSON (to re-import at J+90)."""
+        sheet = self._current()
+        stem = export.file_stem(sheet)
+        links = [
+            download_link(export.render_html(sheet).encode("utf-8"), f"{stem}.html",
+                          "text/html", tp.DOWNLOAD_HTML, "cp-project-html"),
+            download_link(export.workbook_bytes(sheet), f"{stem}.xlsx", XLSX_MIME,
+                          tp.DOWNLOAD_XLSX, "cp-project-xlsx"),
+            download_link(codec.to_json(sheet).encode("utf-8"), f"{stem}.json",
+                          "application/json", tp.DOWNLOAD_JSON, "cp-project-json"),
+        ]
+        self._links.value = " · ".join(links)
 
     @property
     def form_notice(self) -> Notice:
