@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -96,12 +97,31 @@ class PageKernels:
         return doomed
 
 
+FIRST_VISIT = "premiere_visite"
+"""Query parameter marking the one redirect of a browser's very first page (no loop)."""
+
+
+def has_identity(cookie_names: Iterable[str]) -> bool:
+    """Return True when the request carries Jupyter's anonymous identity cookie."""
+    return any(name.startswith("username-") for name in cookie_names)
+
+
 class CompanionVoilaHandler(TornadoVoilaHandler):
-    """Voilà's page handler; the response also sets the ``_xsrf`` cookie (see module doc)."""
+    """Voilà's page handler; the response also sets the ``_xsrf`` cookie (see module doc).
+
+    A browser's very first page carries no identity cookie yet, so its kernel could not know
+    who votes or posts: that one request is answered with a redirect to the same address,
+    which sets the cookie; the page then opens with its identity (a reload keeps one's ideas
+    and vote budget from the first page on).
+    """
 
     async def prepare(self) -> None:
-        await super().prepare()  # the user is known from here on
+        await super().prepare()  # the user is known from here on (the cookie is set)
         _ = self.xsrf_token  # tornado sets the cookie on first access
+        if (self.request.method == "GET" and not has_identity(self.request.cookies)
+                and self.get_query_argument(FIRST_VISIT, None) is None):
+            separator = "&" if self.request.query else "?"
+            self.redirect(f"{self.request.uri}{separator}{FIRST_VISIT}=1")
 
 
 def _cache_headers(handler: tornado.web.StaticFileHandler) -> None:
