@@ -62,12 +62,13 @@ def test_merge_is_one_transaction_and_keeps_provenance(store: Store, session_cod
 
 
 def test_moderation_offers_only_items_of_the_chosen_card(store: Store, session_code: str) -> None:
+    from companion.widgets.base import TrainerGate
     from companion.widgets.diagnosis.afom import AfomModeration
 
     target = _afom(store, session_code, "opportunites", "Nouveau contrat de ville")
     same = _afom(store, session_code, "opportunites", "Appel à projets ESS", "B")
     atouts = [_afom(store, session_code, "atouts", t) for t in ("Tissu associatif", "Régie")]
-    moderation = AfomModeration(store, session_code)
+    moderation = AfomModeration(store, session_code, gate=TrainerGate(None))  # trainee alone
     moderation.select(target)
     assert [uid for _label, uid in moderation._sources.options] == [same]
     forged = [*moderation._sources.options, ("x", atouts[0]), ("y", atouts[1])]
@@ -82,12 +83,13 @@ def test_moderation_offers_only_items_of_the_chosen_card(store: Store, session_c
 # --- item 2: « Verser une idée du remue-méninges » takes theme and source from the idea --------
 
 def test_a_promoted_idea_keeps_its_own_theme_and_source(store: Store, session_code: str) -> None:
+    from companion.widgets.base import TrainerGate
     from companion.widgets.diagnosis.afom import AfomModeration
 
     idea = store.add_record(session_code, "idea", {
         "text": "Manque de financements pérennes", "theme": "Financements spécifiques et croisés",
         "round": "difficultes"}, group="C")
-    moderation = AfomModeration(store, session_code)
+    moderation = AfomModeration(store, session_code, gate=TrainerGate(None))  # trainee alone
     moderation._theme.value = "Cadre de vie et renouvellement urbain"  # the edit form's values
     moderation._source.value = "acteur institutionnel"
     moderation.promote(idea.uid, "menaces")
