@@ -8,7 +8,6 @@ prints to PDF; every user string is escaped. Every workbook cell goes through
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -18,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from companion.core.config import user_data_dir
+from companion.core.html import missing
 from companion.core.safety import escape
 from companion.indicators.catalogue import format_number, load_catalogue
 from companion.project.checks import check_sheet
@@ -62,12 +62,8 @@ class Part:
     frame: pd.DataFrame | None = None
 
 
-def _missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
-
-
 def _fmt(value: Any) -> str:
-    if _missing(value):
+    if missing(value):
         return tp.UNDEFINED
     if isinstance(value, float):
         return format_number(value, 0 if value.is_integer() else 2)

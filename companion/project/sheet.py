@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 from companion.core.errors import InputError
+from companion.core.text import strip_controls
 from companion.diagnosis.stakeholders import ENGAGE, mendelow
 from companion.indicators.catalogue import load_catalogue
 from companion.texts import project as tp
@@ -26,7 +27,7 @@ MAX_TEXT = 500
 
 
 def _text(value: Any, label: str, *, required: bool = False) -> str:
-    text = "".join(c for c in str(value or "") if c.isprintable() or c in "\n\t").strip()
+    text = strip_controls(str(value or "")).strip()  # the one cleaning rule of the store
     if required and not text:
         raise InputError(tp.EMPTY.format(field=label))
     if len(text) > MAX_TEXT:
