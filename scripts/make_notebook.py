@@ -14,9 +14,23 @@ from pathlib import Path
 import nbformat
 
 
-def build(cells: list[tuple[str, str]]) -> nbformat.NotebookNode:
-    """Return a notebook whose cells are ``cells`` (``"md"`` or ``"code"``, source)."""
+def page_title(cells: list[tuple[str, str]], title: str | None = None) -> str:
+    """Return the page's title: ``title`` when the source gives one (``TITLE``), else the first
+    Markdown heading (the sequence's name), never the file name."""
+    if title:
+        return title
+    for kind, source in cells:
+        for line in source.splitlines() if kind == "md" else ():
+            if line.startswith("# "):
+                return line[2:].strip()
+    raise ValueError("a notebook source needs a TITLE or a '# ' heading")
+
+
+def build(cells: list[tuple[str, str]], title: str | None = None) -> nbformat.NotebookNode:
+    """Return a notebook whose cells are ``cells`` (``"md"`` or ``"code"``, source), titled
+    :func:`page_title` (Voilà puts it in the page's ``<title>``: the browser tab)."""
     nb = nbformat.v4.new_notebook()
+    nb.metadata["title"] = page_title(cells, title)
     nb.metadata["kernelspec"] = {
         "name": "python3",
         "display_name": "Python 3",
@@ -39,7 +53,7 @@ def main(names: list[str]) -> None:
         if names and source.stem not in names:
             continue
         spec = runpy.run_path(str(source))
-        nbformat.write(build(spec["CELLS"]), targets / f"{source.stem}.ipynb")
+        nbformat.write(build(spec["CELLS"], spec.get("TITLE")), targets / f"{source.stem}.ipynb")
 
 
 if __name__ == "__main__":

@@ -9,13 +9,17 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from companion.serving.serve import (
     SERVER_MODULE,
     ServeOptions,
     offline_template,
     skip_slow_imports,
     voila_command,
+    voila_config,
     voila_environment,
+    with_page_guard,
     write_voila_config,
 )
 from companion.store import open_store
@@ -285,3 +289,25 @@ def test_serve_without_pool_flag_uses_the_pool_rule(tmp_path: Path) -> None:
     assert pools == {"default": {"pool_size": 0}, "00_accueil.ipynb": {"pool_size": 7}}
     assert "--preheat_kernel=True" in voila_command(_options(pool_plan={"00_accueil.ipynb": 7}))
     assert "--preheat_kernel=False" in voila_command(_options(pool_plan={"x.ipynb": 0}))
+
+
+def test_pages_say_they_are_french_and_carry_the_connection_guard(tmp_path: Path) -> None:
+    options = ServeOptions(store_url="sqlite://", trainer_code="X", session="S")
+    assert "--VoilaExporter.language_code=fr" in voila_command(options)
+    index = (offline_template(tmp_path) / "voila" / "templates" / "companion"
+             / "index.html.j2").read_text(encoding="utf-8")
+    guard_at = index.index("cp-connection")
+    assert index.index("voila_setup_helper_functions()") < guard_at  # in <body>, before
+    assert guard_at < index.index("voila_setup_labextensions(")  # Voilà's code opens sockets
+    assert "{% raw %}" in index
+
+
+def test_a_changed_voila_template_is_refused_rather_than_served_without_guard() -> None:
+    with pytest.raises(RuntimeError, match="voila_setup_helper_functions"):
+        with_page_guard("<html><body>no anchor</body></html>")
+
+
+def test_the_room_limits_reach_the_server(tmp_path: Path) -> None:
+    options = ServeOptions(store_url="sqlite://", trainer_code="X", session="S",
+                           pages_per_device=4)
+    assert voila_config(options)["CompanionVoila"] == {"pages_per_device": 4}

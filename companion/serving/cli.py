@@ -16,6 +16,7 @@ from companion.content.course import programme
 from companion.core import config, join
 from companion.core.errors import CompanionError, detail_of
 from companion.core.model import TRAINER
+from companion.serving.admission import PAGES_PER_DEVICE, available_memory
 from companion.serving.serve import (
     ServeOptions,
     base_url,
@@ -67,6 +68,7 @@ def serve(args: argparse.Namespace) -> int:
         pool_size=args.pool if args.pool is not None else 0,
         pool_plan=plan,
         cull_idle_timeout=args.cull_idle,
+        pages_per_device=args.pages_per_device,
         notebooks=args.notebooks or config.notebooks_dir(),
     )
     template_root = offline_template(config.user_data_dir() / "voila-template")
@@ -94,17 +96,6 @@ def serve(args: argparse.Namespace) -> int:
     return _wait_forwarding_signals(process)
 
 
-def _free_memory() -> int:
-    """Return the memory available to new processes (``MemAvailable``; 4 GiB if unknown)."""
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemAvailable:"):
-                return int(line.split()[1]) * 1024
-    except (OSError, ValueError):
-        pass
-    return 4 * 2**30
-
-
 def _pool_plan(registrations: int, record: Any) -> dict[str, int]:
     """Pools from the programme, the clock, the registrations and the free memory."""
     from companion.serving.pools import plan_pools
@@ -115,7 +106,7 @@ def _pool_plan(registrations: int, record: Any) -> dict[str, int]:
         config.now(),
         live_notebooks=LIVE_NOTEBOOKS + SECONDARY_NOTEBOOKS,
         registrations=registrations,
-        free_memory=_free_memory(),
+        free_memory=available_memory(),
         first_day=getattr(record, "start", None),
     )
     return plan.sizes
@@ -195,6 +186,8 @@ def build_parser() -> argparse.ArgumentParser:
     p_serve.add_argument("--trainer-code", default=None, help=tx.TRAINER_CODE_HELP)
     p_serve.add_argument("--pool", type=int, default=None, help=tx.POOL_HELP)
     p_serve.add_argument("--cull-idle", type=int, default=20 * 60, help=tx.CULL_HELP)
+    p_serve.add_argument("--pages-per-device", type=int, default=PAGES_PER_DEVICE,
+                         help=tx.PAGES_PER_DEVICE_HELP)
     p_serve.add_argument("--notebooks", type=Path, default=None, help=tx.NOTEBOOKS_HELP)
     p_serve.set_defaults(handler=serve)
     _add_report(commands)

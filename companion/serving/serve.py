@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from companion.core import config
+from companion.serving.admission import PAGES_PER_DEVICE
 
 TEMPLATE = "companion"
 SERVER_MODULE = "companion.serving.server"
@@ -26,6 +27,8 @@ CELL_ERROR_FR = (
     "La page n'a pas pu s'afficher entièrement ; le message ci-dessus en donne la raison. "
     "Le détail technique est dans la console du serveur."
 )
+PAGE_LANGUAGE = "fr"
+"""Every page says it is French: screen readers, the browser's date and number inputs."""
 LIVE_NOTEBOOKS = ("00_accueil.ipynb", "02_remue_meninges_1.ipynb", "03_remue_meninges_2.ipynb")
 # Each of these builds its page before the visitor arrives (``apply_query`` on arrival).
 """Notebooks the whole class opens at once (welcome, brainstorms): a full pool each."""
@@ -54,6 +57,8 @@ class ServeOptions:
     pool_plan: dict[str, int] | None = None
     """Pool per notebook from the pool rule (``pools.plan_pools``); ``pool_size`` otherwise."""
     cull_idle_timeout: int = 20 * 60
+    pages_per_device: int = PAGES_PER_DEVICE
+    """Pages one device of the room may hold at once (``admission``; not the trainer's)."""
     live_notebooks: tuple[str, ...] = LIVE_NOTEBOOKS
     secondary_notebooks: tuple[str, ...] = SECONDARY_NOTEBOOKS
     notebooks: Path = field(default_factory=config.notebooks_dir)
@@ -144,10 +149,26 @@ def offline_template(target_root: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
     kept = [line for line in lines if "cdn.jsdelivr.net" not in line]
-    (folder / "index.html.j2").write_text("".join(kept), encoding="utf-8")
+    (folder / "index.html.j2").write_text(with_page_guard("".join(kept)), encoding="utf-8")
     (folder / "conf.json").write_text(json.dumps({"base_template": "lab"}), encoding="utf-8")
     install_plotly_js(folder / "static")
     return target_root
+
+
+GUARD_ANCHOR = "{{ voila_setup_helper_functions() }}\n"
+"""The line of Voilà's ``lab`` template after which the page guard goes (in ``<body>``, before
+Voilà's code opens the kernel's websocket)."""
+
+
+def with_page_guard(template: str) -> str:
+    """Return Voilà's page template with :func:`~companion.serving.page_guard.
+    connection_guard_html` after :data:`GUARD_ANCHOR`; raise if Voilà's template changed."""
+    from companion.serving.page_guard import connection_guard_html
+
+    if template.count(GUARD_ANCHOR) != 1:
+        raise RuntimeError(f"Voilà's page template no longer has {GUARD_ANCHOR.strip()!r}")
+    guard = f"{{% raw %}}{connection_guard_html()}{{% endraw %}}\n"
+    return template.replace(GUARD_ANCHOR, GUARD_ANCHOR + guard)
 
 
 def install_plotly_js(static: Path) -> str:
@@ -204,6 +225,8 @@ def voila_config(options: ServeOptions) -> dict[str, Any]:
         },
         # the page request's cookies reach the kernel: companion.core.visitor.visitor_id()
         "VoilaConfiguration": {"http_header_envs": ["Cookie"]},
+        # the room's limits (server.py, admission.py)
+        "CompanionVoila": {"pages_per_device": options.pages_per_device},
     }
 
 
@@ -278,6 +301,7 @@ def voila_command(options: ServeOptions) -> list[str]:
         "--MappingKernelManager.cull_interval=60",
         f"--MappingKernelManager.cull_idle_timeout={options.cull_idle_timeout}",
         f"--VoilaExecutor.cell_error_instruction={CELL_ERROR_FR}",
+        f"--VoilaExporter.language_code={PAGE_LANGUAGE}",  # <html lang="fr">
     ]
 
 

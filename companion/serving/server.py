@@ -11,21 +11,31 @@ application with four changes, each in one class or function below:
 - ``tornado_settings`` reach Tornado when the application is built (``compress_response``
   is read by ``tornado.web.Application.__init__`` only: Voilà adds its settings after);
 - static files whose name carries a content hash are cached by browsers for a year;
-- pages do not load plotly's lab extension (:func:`light_page_config`).
+- pages do not load plotly's lab extension (:func:`light_page_config`);
+- a page request that would start a kernel is admitted by the room's limits
+  (:mod:`companion.serving.admission`): pages per device, pages being built, free memory;
+  the others get a French page (« Trop de pages ouvertes », « La page arrive… »).
 """
 
 from __future__ import annotations
 
+import contextvars
+import os
+import random
 import re
 import time
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import tornado.web
 from tornado.ioloop import PeriodicCallback
+from traitlets import Int
 from voila.app import Voila
 from voila.tornado.handler import TornadoVoilaHandler
+
+from companion.serving import admission
 
 LEFT_GRACE_S = 15.0
 """A page's websocket may drop and come back (Wi-Fi, laptop lid): its kernel waits this long."""
@@ -45,6 +55,7 @@ class PageKernel:
     """What the server knows about the kernel of one page view."""
 
     handed_at: float
+    client: str | None = None
     connected: bool = False
     alone_since: float | None = None
 
@@ -66,9 +77,13 @@ class PageKernels:
         self.never_connected_s = never_connected_s
         self.pages: dict[str, PageKernel] = {}
 
-    def handed(self, kernel_id: str, now: float) -> None:
-        """Record that ``kernel_id`` now serves a page."""
-        self.pages[kernel_id] = PageKernel(handed_at=now)
+    def handed(self, kernel_id: str, now: float, client: str | None = None) -> None:
+        """Record that ``kernel_id`` now serves a page (opened by ``client``, an address)."""
+        self.pages[kernel_id] = PageKernel(handed_at=now, client=client)
+
+    def held_by(self, client: str) -> int:
+        """Return how many page kernels ``client`` holds."""
+        return sum(1 for page in self.pages.values() if page.client == client)
 
     def to_free(
         self,
@@ -97,6 +112,69 @@ class PageKernels:
         return doomed
 
 
+@dataclass
+class Visit:
+    """One page request being served: who asked, and whether it got its kernel yet."""
+
+    client: str
+    handed: bool = False
+
+
+VISIT: contextvars.ContextVar[Visit | None] = contextvars.ContextVar("visit", default=None)
+"""The request a kernel start belongs to (set by the page handler, read where kernels are
+handed out: the same asyncio task)."""
+
+
+@dataclass
+class Room:
+    """What the server counts to admit page requests (:func:`admission.admit`)."""
+
+    limits: admission.Limits
+    page_kernels: PageKernels = field(default_factory=PageKernels)
+    building: int = 0
+    """Page requests being served (a kernel starting or the notebook rendering)."""
+    waiting: Counter[str] = field(default_factory=Counter)
+    """Per client, page requests that have not got their kernel yet."""
+
+    def verdict(self, client: str, *, pooled: bool) -> admission.Verdict:
+        """Return the verdict for a page request of ``client``."""
+        return admission.admit(
+            device_pages=self.device_pages(client),
+            trainer_machine=admission.is_trainer_machine(client),
+            starting=self.building,
+            pooled=pooled,
+            free_memory=admission.available_memory(),
+            limits=self.limits,
+        )
+
+    def device_pages(self, client: str) -> int:
+        """Return the pages ``client`` holds or is opening."""
+        return self.page_kernels.held_by(client) + self.waiting[client]
+
+    def enter(self, client: str) -> Visit:
+        """Count a page request that is admitted."""
+        self.building += 1
+        self.waiting[client] += 1
+        return Visit(client)
+
+    def handed(self, kernel_id: str, now: float) -> None:
+        """Record a kernel handed to a page, for the request being served if any."""
+        visit = VISIT.get()
+        client = visit.client if visit is not None else None
+        self.page_kernels.handed(kernel_id, now, client)
+        if visit is not None and not visit.handed:
+            visit.handed = True
+            self.waiting[visit.client] -= 1
+
+    def leave(self, visit: Visit) -> None:
+        """Count a page request that is over (served, failed or cut)."""
+        self.building -= 1
+        if not visit.handed:
+            self.waiting[visit.client] -= 1
+        if self.waiting[visit.client] <= 0:
+            del self.waiting[visit.client]
+
+
 FIRST_VISIT = "premiere_visite"
 """Query parameter marking the one redirect of a browser's very first page (no loop)."""
 
@@ -122,6 +200,37 @@ class CompanionVoilaHandler(TornadoVoilaHandler):
                 and self.get_query_argument(FIRST_VISIT, None) is None):
             separator = "&" if self.request.query else "?"
             self.redirect(f"{self.request.uri}{separator}{FIRST_VISIT}=1")
+
+    async def get(self, path: str | None = None) -> None:
+        """Serve the page if the room's limits admit it, else a French page that says why."""
+        room: Room = self.settings["companion_room"]
+        client = self.request.remote_ip or ""
+        verdict = room.verdict(client, pooled=self._pooled(path))
+        if verdict is not admission.Verdict.SERVE:
+            self._refuse(verdict, room.device_pages(client))
+            return
+        visit = room.enter(client)
+        token = VISIT.set(visit)
+        try:
+            await super().get(path)
+        finally:
+            VISIT.reset(token)
+            room.leave(visit)
+
+    def _pooled(self, path: str | None) -> bool:
+        notebook = self.notebook_path or path
+        get_pool_size = getattr(self.kernel_manager, "get_pool_size", None)
+        return bool(notebook and get_pool_size and get_pool_size(notebook) > 0)
+
+    def _refuse(self, verdict: admission.Verdict, device_pages: int) -> None:
+        retry_s = admission.RETRY_S + random.randint(0, 3)  # a spread, not a secret
+        self.set_status(admission.STATUS[verdict])
+        self.set_header("Content-Type", "text/html; charset=UTF-8")
+        self.set_header("Cache-Control", "no-store")
+        self.set_header("Retry-After", str(retry_s))
+        self.log.info("Page %s refused (%s) for %s", self.request.path, verdict.value,
+                      self.request.remote_ip)
+        self.finish(admission.waiting_page(verdict, device_pages=device_pages, retry_s=retry_s))
 
 
 def _cache_headers(handler: tornado.web.StaticFileHandler) -> None:
@@ -165,6 +274,15 @@ def light_page_config(page_config: dict[str, Any], **_kwargs: Any) -> dict[str, 
 class CompanionVoila(Voila):
     """Voilà with the class-room changes listed in the module docstring."""
 
+    pages_per_device = Int(
+        admission.PAGES_PER_DEVICE, config=True,
+        help="Pages one device of the room may hold at once (the trainer's machine: no cap).",
+    )
+    max_starting = Int(
+        0, config=True,
+        help="Pages built at once before visitors wait (0: 8 per core of this machine).",
+    )
+
     def initialize(self, argv: Any = None) -> None:
         super().initialize(argv)
         self.voila_configuration.page_config_hook = light_page_config
@@ -187,9 +305,14 @@ class CompanionVoila(Voila):
 
         self.connection_dir = tempfile.mkdtemp(prefix="voila_", dir=self.connection_dir_root)
         settings = {**self.init_settings(), **self.tornado_settings}
+        self.room = Room(admission.Limits(
+            pages_per_device=self.pages_per_device,
+            max_starting=self.max_starting or admission.STARTS_PER_CORE * (os.cpu_count() or 1),
+        ))
+        self.page_kernels = self.room.page_kernels
+        settings["companion_room"] = self.room
         self.app = tornado.web.Application(**settings)  # compress_response is read here
         self.app.add_handlers(".*$", self.init_handlers())
-        self.page_kernels = PageKernels()
         self._track_page_kernels()
         PeriodicCallback(self._free_left_kernels, CHECK_EVERY_S * 1000).start()
         self.listen()
@@ -202,7 +325,7 @@ class CompanionVoila(Voila):
 
         async def start_page_kernel(*args: Any, **kwargs: Any) -> str:
             kernel_id = str(await start_kernel(*args, **kwargs))
-            self.page_kernels.handed(kernel_id, time.time())
+            self.room.handed(kernel_id, time.time())
             return kernel_id
 
         manager.start_kernel = start_page_kernel
@@ -210,7 +333,7 @@ class CompanionVoila(Voila):
 
             async def get_rendered_page(*args: Any, **kwargs: Any) -> Any:
                 result = await get_rendered(*args, **kwargs)
-                self.page_kernels.handed(result[2], time.time())
+                self.room.handed(result[2], time.time())
                 return result
 
             manager.get_rendered_notebook = get_rendered_page

@@ -1,3 +1,4 @@
+TITLE = "Accueil — ESS dans les quartiers"
 CELLS = [
     ("md", """# Favoriser des formes alternatives de développement de l'économie sociale et solidaire dans les quartiers
 

@@ -1,0 +1,121 @@
+"""The script every page carries that says when the page has lost its server (issue 14).
+
+A Voilà page talks to its kernel over one websocket. When the kernel dies or the server stops,
+stock Voilà keeps showing the page as it was: a green « enregistré » from before, buttons that
+do nothing. The script below watches the page's kernel websockets (it wraps ``WebSocket``
+before Voilà's code opens any) and, when none has been open for :data:`GRACE_MS`, or when the
+server says the kernel restarted or died, shows a French banner with a reload button, hides
+the success messages the page showed before (``cp-message-succes``) and leaves the fields as
+they are, so that a text being typed can still be copied. A connection that comes back (Wi-Fi,
+a laptop lid) hides the banner again. It also puts Voilà's loading text in French.
+"""
+
+from __future__ import annotations
+
+import json
+
+from companion.texts import room as tx
+
+GRACE_MS = 3000
+"""A dropped websocket that reconnects within this delay (Jupyter retries at once) is not
+reported."""
+
+_SCRIPT = """
+<style>
+#cp-connection{position:fixed;top:0;left:0;right:0;z-index:10000;margin:0;padding:12px 16px;
+background:#8a1c1c;color:#fff;font-size:18px;line-height:1.4;box-shadow:0 2px 8px #0006}
+#cp-connection p{margin:0 0 8px 0}
+#cp-connection button{min-height:44px;min-width:44px;padding:8px 16px;font-size:18px;
+border:2px solid #fff;border-radius:6px;background:#fff;color:#8a1c1c;cursor:pointer}
+body.cp-lost .cp-message-succes{display:none}
+</style>
+<script>
+(function () {
+  var TEXT = __TEXT__, GRACE_MS = __GRACE__;
+  var Native = window.WebSocket;
+  if (!Native || Native.cpGuarded) { return; }
+  var live = 0, seen = false, ended = false, timer = null;
+  var ENDED = /"execution_state"\\s*:\\s*"(dead|restarting)"/;
+  var CHANNELS = /\\/api\\/kernels\\/[^\\/]+\\/channels/;
+  function banner() {
+    var box = document.getElementById("cp-connection");
+    if (box) { return box; }
+    box = document.createElement("div");
+    box.id = "cp-connection";
+    box.setAttribute("role", "alert");
+    var text = document.createElement("p");
+    var button = document.createElement("button");
+    button.type = "button";
+    button.textContent = TEXT.reload;
+    button.addEventListener("click", function () { window.location.reload(); });
+    box.appendChild(text);
+    box.appendChild(button);
+    document.body.appendChild(box);
+    return box;
+  }
+  function show(message) {
+    var box = banner();
+    box.firstChild.textContent = message;
+    box.hidden = false;
+    document.body.classList.add("cp-lost");
+  }
+  function hide() {
+    if (ended) { return; }
+    var box = document.getElementById("cp-connection");
+    if (box) { box.hidden = true; }
+    document.body.classList.remove("cp-lost");
+  }
+  function check() {
+    timer = null;
+    if (seen && live === 0) { show(TEXT.lost); }
+  }
+  function read(data) {
+    if (typeof data === "string") { return data; }
+    if (data && data.byteLength !== undefined && data.byteLength < 65536) {
+      return new TextDecoder().decode(data);
+    }
+    return "";
+  }
+  function Guarded(url, protocols) {
+    var socket = protocols === undefined ? new Native(url) : new Native(url, protocols);
+    if (CHANNELS.test(String(url))) {
+      socket.addEventListener("open", function () { live += 1; seen = true; hide(); });
+      socket.addEventListener("close", function () {
+        live = Math.max(0, live - 1);
+        if (timer === null) { timer = window.setTimeout(check, GRACE_MS); }
+      });
+      socket.addEventListener("message", function (event) {
+        var text = read(event.data);
+        if (text.indexOf("execution_state") !== -1 && ENDED.test(text)) {
+          ended = true;
+          show(TEXT.restarted);
+        }
+      });
+    }
+    return socket;
+  }
+  Guarded.prototype = Native.prototype;
+  ["CONNECTING", "OPEN", "CLOSING", "CLOSED"].forEach(function (name) {
+    Guarded[name] = Native[name];
+  });
+  Guarded.cpGuarded = true;
+  window.WebSocket = Guarded;
+  // Voila's loading text is English ("Running 00_accueil...", "Executing 1 of 5")
+  window.voila_process = function (index, count) {
+    var line = document.getElementById("loading_text");
+    if (line) { line.textContent = TEXT.step.replace("{index}", index).replace("{count}", count); }
+  };
+  var first = document.getElementById("loading_text");
+  if (first) { first.textContent = TEXT.loading; }
+})();
+</script>
+"""
+
+
+def connection_guard_html() -> str:
+    """Return the ``<style>`` and ``<script>`` of the lost-connection banner and of the French
+    loading text, to be placed in the page's body after Voilà's helper functions."""
+    texts = {"lost": tx.CONNECTION_LOST, "restarted": tx.PAGE_RESTARTED, "reload": tx.RELOAD,
+             "loading": tx.PAGE_LOADING, "step": tx.PAGE_LOADING_STEP}
+    encoded = json.dumps(texts, ensure_ascii=True).replace("</", "<\\/")
+    return _SCRIPT.replace("__TEXT__", encoded).replace("__GRACE__", str(GRACE_MS))
