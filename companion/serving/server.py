@@ -14,7 +14,8 @@ application with four changes, each in one class or function below:
 - pages do not load plotly's lab extension (:func:`light_page_config`);
 - a page request that would start a kernel is admitted by the room's limits
   (:mod:`companion.serving.admission`): pages per device, pages being built, free memory;
-  the others get a French page (« Trop de pages ouvertes », « La page arrive… »).
+  the others get a French page (« Trop de pages ouvertes », « La page arrive… »);
+- the trainer's sign-in page (:mod:`companion.serving.signin`): the code once, for the day.
 """
 
 from __future__ import annotations
@@ -30,12 +31,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import tornado.web
+from jupyter_server.utils import url_path_join
 from tornado.ioloop import PeriodicCallback
 from traitlets import Int
 from voila.app import Voila
 from voila.tornado.handler import TornadoVoilaHandler
 
-from companion.serving import admission
+from companion.serving import admission, signin
 
 LEFT_GRACE_S = 15.0
 """A page's websocket may drop and come back (Wi-Fi, laptop lid): its kernel waits this long."""
@@ -298,6 +300,7 @@ class CompanionVoila(Voila):
             ):
                 handler_class = cached(handler_class)
             handlers.append((pattern, handler_class, *rest))
+        handlers.append((url_path_join(self.server_url, signin.PATH), signin.TrainerSignInHandler))
         return handlers
 
     def start(self) -> None:

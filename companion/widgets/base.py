@@ -14,12 +14,13 @@ import logging
 import os
 import uuid
 from collections.abc import Callable
+from html import escape
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import ipywidgets as w
 import traitlets
 
-from companion.core import config
+from companion.core import config, trainer_cookie
 from companion.core.config import ENV_PLOTLY_JS
 from companion.core.errors import CompanionError, PermissionDenied, StoreError, detail_of
 from companion.core.html import message, plotly_html
@@ -28,6 +29,7 @@ from companion.core.throttle import NO_IDENTITY, Throttle
 from companion.core.visitor import visitor_id
 from companion.store import Store
 from companion.texts import common as tc
+from companion.texts import signin as ts
 
 if TYPE_CHECKING:  # plotly loads with the first chart, not with every page
     import plotly.graph_objects as go
@@ -149,13 +151,21 @@ class TrainerGate(w.VBox):
         self._unlock.add_class("cp-trainer-unlock")
         self._unlock.on_click(self._on_unlock)
         self._notice = Notice()
+        self._day_link = w.HTML()
+        self._day_link.add_class("cp-trainer-day")
         self.add_class("cp-trainer-gate")
         if expected_code is None:
             self.unlocked = True
             self._notice.show(tc.TRAINER_NO_CODE)
             self.children = [self._notice]
+        elif trainer_cookie.signed_in(expected_code):  # signed in once for the day
+            self.unlocked = True
+            self._day_link.value = _link(trainer_cookie.sign_in_link(), ts.SIGN_OUT)
+            self._notice.show(ts.GATE_SIGNED_IN, "succes")
+            self.children = [self._notice, self._day_link]
         else:
-            self.children = [w.HBox([self._code, self._unlock]), self._notice]
+            self._day_link.value = _link(trainer_cookie.sign_in_link(), ts.GATE_SIGN_IN_LINK)
+            self.children = [w.HBox([self._code, self._unlock]), self._day_link, self._notice]
 
     @property
     def solo(self) -> bool:
@@ -188,6 +198,11 @@ class TrainerGate(w.VBox):
     def _on_unlock(self, _button: w.Button) -> None:
         self.check(self._code.value)
         self._code.value = ""
+
+
+def _link(href: str, text: str) -> str:
+    """Return an escaped link that opens in the same tab."""
+    return f'<a href="{escape(href)}" target="_top">{escape(text)}</a>'
 
 
 def trainer_only(notice_attr: str = "_notice", gate_attr: str = "gate") -> Callable[[F], F]:
