@@ -288,7 +288,12 @@ def test_serve_without_pool_flag_uses_the_pool_rule(tmp_path: Path) -> None:
     pools = json.loads(path.read_text())["VoilaKernelManager"]["kernel_pools_config"]
     assert pools == {"default": {"pool_size": 0}, "00_accueil.ipynb": {"pool_size": 7}}
     assert "--preheat_kernel=True" in voila_command(_options(pool_plan={"00_accueil.ipynb": 7}))
-    assert "--preheat_kernel=False" in voila_command(_options(pool_plan={"x.ipynb": 0}))
+    # an empty plan now (lunch, evening) still preheats: the pools fill when the day gets there
+    assert "--preheat_kernel=True" in voila_command(_options(pool_plan={"x.ipynb": 0}))
+    follow = json.loads(path.read_text())["CompanionVoila"]
+    assert follow["follow_programme"] is True and follow["replan_every_s"] == 60.0
+    fixed = json.loads(write_voila_config(_options(pool_size=2), tmp_path).read_text())
+    assert fixed["CompanionVoila"]["follow_programme"] is False  # --pool N fixes the pools
 
 
 def test_pages_say_they_are_french_and_carry_the_connection_guard(tmp_path: Path) -> None:
@@ -310,4 +315,4 @@ def test_a_changed_voila_template_is_refused_rather_than_served_without_guard() 
 def test_the_room_limits_reach_the_server(tmp_path: Path) -> None:
     options = ServeOptions(store_url="sqlite://", trainer_code="X", session="S",
                            pages_per_device=4)
-    assert voila_config(options)["CompanionVoila"] == {"pages_per_device": 4}
+    assert voila_config(options)["CompanionVoila"]["pages_per_device"] == 4

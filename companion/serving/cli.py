@@ -16,7 +16,8 @@ from companion.content.course import programme
 from companion.core import config, join
 from companion.core.errors import CompanionError, detail_of
 from companion.core.model import TRAINER
-from companion.serving.admission import PAGES_PER_DEVICE, available_memory
+from companion.serving.admission import PAGES_PER_DEVICE
+from companion.serving.follow import REPLAN_EVERY_S, planned_sizes
 from companion.serving.serve import (
     ServeOptions,
     base_url,
@@ -54,10 +55,8 @@ def serve(args: argparse.Namespace) -> int:
     url = store_url(args.store)
     with open_store(url) as store:
         session = _session(store, args.session)
-        registrations = len(store.list_participants(session))
-        record = store.get_session(session)
     trainer_code = args.trainer_code or config.trainer_code() or join.new_trainer_code()
-    plan = None if args.pool is not None else _pool_plan(registrations, record)
+    plan = None if args.pool is not None else planned_sizes(url, session)
     options = ServeOptions(
         store_url=url,
         trainer_code=trainer_code,
@@ -69,6 +68,7 @@ def serve(args: argparse.Namespace) -> int:
         pool_plan=plan,
         cull_idle_timeout=args.cull_idle,
         pages_per_device=args.pages_per_device,
+        replan_every_s=args.replan_every,
         notebooks=args.notebooks or config.notebooks_dir(),
     )
     template_root = offline_template(config.user_data_dir() / "voila-template")
@@ -94,22 +94,6 @@ def serve(args: argparse.Namespace) -> int:
         env=voila_environment(options, template_root, config_root, shim_root),
     )
     return _wait_forwarding_signals(process)
-
-
-def _pool_plan(registrations: int, record: Any) -> dict[str, int]:
-    """Pools from the programme, the clock, the registrations and the free memory."""
-    from companion.serving.pools import plan_pools
-    from companion.serving.serve import LIVE_NOTEBOOKS, SECONDARY_NOTEBOOKS
-
-    plan = plan_pools(
-        programme(),
-        config.now(),
-        live_notebooks=LIVE_NOTEBOOKS + SECONDARY_NOTEBOOKS,
-        registrations=registrations,
-        free_memory=available_memory(),
-        first_day=getattr(record, "start", None),
-    )
-    return plan.sizes
 
 
 def _wait_forwarding_signals(process: subprocess.Popen[bytes]) -> int:
@@ -188,6 +172,8 @@ def build_parser() -> argparse.ArgumentParser:
     p_serve.add_argument("--cull-idle", type=int, default=20 * 60, help=tx.CULL_HELP)
     p_serve.add_argument("--pages-per-device", type=int, default=PAGES_PER_DEVICE,
                          help=tx.PAGES_PER_DEVICE_HELP)
+    p_serve.add_argument("--replan-every", type=float, default=REPLAN_EVERY_S,
+                         help=tx.REPLAN_HELP)
     p_serve.add_argument("--notebooks", type=Path, default=None, help=tx.NOTEBOOKS_HELP)
     p_serve.set_defaults(handler=serve)
     _add_report(commands)

@@ -59,6 +59,8 @@ class ServeOptions:
     cull_idle_timeout: int = 20 * 60
     pages_per_device: int = PAGES_PER_DEVICE
     """Pages one device of the room may hold at once (``admission``; not the trainer's)."""
+    replan_every_s: float = 60.0
+    """Seconds between two plans of the pools, when they follow the programme."""
     live_notebooks: tuple[str, ...] = LIVE_NOTEBOOKS
     secondary_notebooks: tuple[str, ...] = SECONDARY_NOTEBOOKS
     notebooks: Path = field(default_factory=config.notebooks_dir)
@@ -226,7 +228,12 @@ def voila_config(options: ServeOptions) -> dict[str, Any]:
         # the page request's cookies reach the kernel: companion.core.visitor.visitor_id()
         "VoilaConfiguration": {"http_header_envs": ["Cookie"]},
         # the room's limits (server.py, admission.py)
-        "CompanionVoila": {"pages_per_device": options.pages_per_device},
+        "CompanionVoila": {
+            "pages_per_device": options.pages_per_device,
+            # pools re-planned as the day goes (follow.py) unless --pool fixed them
+            "follow_programme": options.pool_plan is not None,
+            "replan_every_s": options.replan_every_s,
+        },
     }
 
 
@@ -307,7 +314,7 @@ def voila_command(options: ServeOptions) -> list[str]:
 
 def _preheats(options: ServeOptions) -> bool:
     if options.pool_plan is not None:
-        return any(size > 0 for size in options.pool_plan.values())
+        return True  # the pools follow the day (follow.py): empty now, filled later
     return options.pool_size > 0
 
 

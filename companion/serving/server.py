@@ -20,6 +20,7 @@ application with four changes, each in one class or function below:
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
 import os
 import random
@@ -33,11 +34,13 @@ from typing import Any
 import tornado.web
 from jupyter_server.utils import url_path_join
 from tornado.ioloop import PeriodicCallback
-from traitlets import Int
+from traitlets import Bool, Float, Int
 from voila.app import Voila
 from voila.tornado.handler import TornadoVoilaHandler
 
+from companion.core.config import ENV_SESSION, ENV_STORE
 from companion.serving import admission, signin
+from companion.serving.pools import KERNEL_BYTES
 
 LEFT_GRACE_S = 15.0
 """A page's websocket may drop and come back (Wi-Fi, laptop lid): its kernel waits this long."""
@@ -284,6 +287,11 @@ class CompanionVoila(Voila):
         0, config=True,
         help="Pages built at once before visitors wait (0: 8 per core of this machine).",
     )
+    follow_programme = Bool(
+        False, config=True,
+        help="Re-plan the pools from the programme, the clock and the registrations.",
+    )
+    replan_every_s = Float(60.0, config=True, help="Seconds between two pool plans.")
 
     def initialize(self, argv: Any = None) -> None:
         super().initialize(argv)
@@ -318,6 +326,8 @@ class CompanionVoila(Voila):
         self.app.add_handlers(".*$", self.init_handlers())
         self._track_page_kernels()
         PeriodicCallback(self._free_left_kernels, CHECK_EVERY_S * 1000).start()
+        if self.follow_programme:
+            PeriodicCallback(self._replan_pools, self.replan_every_s * 1000).start()
         self.listen()
 
     def _track_page_kernels(self) -> None:
@@ -340,6 +350,46 @@ class CompanionVoila(Voila):
                 return result
 
             manager.get_rendered_notebook = get_rendered_page
+
+    async def _replan_pools(self) -> None:
+        """Apply the pool rule again (:mod:`companion.serving.follow`): grow the pools of the
+        notebooks the day reaches, take preheated kernels out of those it has left."""
+        from companion.serving import follow
+
+        manager = self.kernel_manager
+        pools_config: dict[str, Any] = dict(manager.kernel_pools_config)
+        current = {name: int(cfg.get("pool_size", 0)) for name, cfg in pools_config.items()
+                   if name != "default"}
+        store_url, session = os.environ.get(ENV_STORE, ""), os.environ.get(ENV_SESSION, "")
+        pooled = sum(len(pool) for pool in manager._pools.values())
+        try:
+            wanted = await asyncio.get_running_loop().run_in_executor(
+                None, lambda: follow.planned_sizes(
+                    store_url, session, pooled_bytes=pooled * KERNEL_BYTES))
+        except Exception:  # a store briefly down: keep the pools as they are
+            self.log.warning("Pools not re-planned (store unavailable)", exc_info=True)
+            return
+        plan = follow.changes(current, wanted)
+        if not plan:
+            return
+        manager.kernel_pools_config = {
+            **pools_config,
+            **{name: {**pools_config.get(name, {}), "pool_size": size}
+               for name, size in wanted.items()},
+        }
+        self.log.info("Pools follow the programme: %s", ", ".join(
+            f"{name} × {size}" for name, size in sorted(wanted.items()) if size) or "none")
+        for name in plan.grow:
+            manager.fill_if_needed(delay=0, notebook_name=name)
+        for name, surplus in plan.shrink.items():
+            ready = [task for task in manager._pools.get(name, []) if task.done()]
+            for task in ready[:surplus]:
+                try:
+                    kernel_id = task.result()["kernel_id"]
+                except Exception:  # a preheat that failed: just drop it
+                    manager._pools[name].remove(task)
+                    continue
+                await manager.shutdown_kernel(kernel_id)  # also takes it out of the pool
 
     async def _free_left_kernels(self) -> None:
         manager = self.kernel_manager

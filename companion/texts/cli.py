@@ -18,6 +18,8 @@ POOLS_PLANNED = "Pages préchauffées : {pools}"
 POOLS_NONE = "Pages préchauffées : aucune (mémoire libre insuffisante ou formation terminée)"
 PAGES_PER_DEVICE_HELP = ("pages qu'un même appareil de la salle peut tenir ouvertes à la fois "
                          "(défaut : 6 ; l'ordinateur du formateur n'est pas limité)")
+REPLAN_HELP = ("secondes entre deux recalculs des pages préchauffées d'après le programme, "
+               "l'heure et les inscrits (défaut : 60 ; sans effet avec --pool)")
 CULL_HELP = "secondes d'inactivité avant l'arrêt d'un noyau abandonné (défaut : 1200)"
 HOST_HELP = ("adresse de cet ordinateur à donner aux stagiaires (ex. 192.168.1.20), si celle "
              "trouvée par --lan ne convient pas ; ouvre aussi au réseau de la salle")

@@ -68,7 +68,7 @@ def start_server(
     session: str = "NAVIG1",
     trainer_code: str = "FORMA7EUR",
     now: str | None = None,
-    pool: int = 1,
+    pool: int | None = 1,
     extra_args: tuple[str, ...] = (),
     port: int | None = None,
 ) -> Server:
@@ -91,7 +91,7 @@ def start_server(
         f"--store={store_url}",
         f"--session={session}",
         f"--trainer-code={trainer_code}",
-        f"--pool={pool}",
+        *([f"--pool={pool}"] if pool is not None else []),  # None: the pools follow the day
         *extra_args,
     ]
     with log_path.open("wb") as log:
