@@ -90,6 +90,20 @@ def page_query() -> dict[str, str]:
             for key, values in parse_qs(raw).items() if values}
 
 
+def served_notebook() -> str | None:
+    """Return the file name of the notebook Voilà serves this page for, or None (JupyterLab)."""
+    script = os.environ.get("SCRIPT_NAME", "")
+    marker = "/voila/render/"
+    if marker not in script:
+        return None
+    return script.split(marker, 1)[1] or None
+
+
+def base_url() -> str:
+    """Return Voilà's base URL for links between pages (``/`` by default)."""
+    return os.environ.get("VOILA_BASE_URL", "/") or "/"
+
+
 def now() -> datetime:
     """Return ``$COMPANION_NOW`` (ISO, for tests and rehearsals) or the real local time."""
     injected = os.environ.get(ENV_NOW)

@@ -1,8 +1,9 @@
 """Pools that follow the day: the server re-plans its preheated kernels every minute.
 
 At start, and then every :data:`REPLAN_EVERY_S`, the pool rule (:func:`~companion.serving.
-pools.plan_pools`) is applied again to the programme, the clock, the session's registrations and
-the machine's memory: when a sequence ends, the notebooks of the next one get their pools and
+pools.plan_pools`) is applied again to the programme, the clock (or the page the trainer sent
+the room to today: :mod:`companion.home.activity`), the session's registrations and the
+machine's memory: when a sequence ends, the notebooks of the next one get their pools and
 those of the past one are emptied, with no restart and no flag (``--pool N`` fixes the pools
 instead).
 """
@@ -14,7 +15,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from companion.content.course import programme
+from companion.content.schedule import course_day
 from companion.core import config
+from companion.home.activity import current_activity, sequence_of
 from companion.serving.admission import available_memory
 from companion.serving.pools import plan_pools
 from companion.serving.serve import LIVE_NOTEBOOKS, SECONDARY_NOTEBOOKS
@@ -36,16 +39,23 @@ def planned_sizes(
     ``pooled_bytes`` is the memory the pools already hold: it counts as free, since the plan
     decides what they hold.
     """
+    now = now or config.now()
     with open_store(store_url) as store:
         registrations = len(store.list_participants(session))
         record = store.get_session(session)
+        activity = current_activity(store, session)
+    first_day = record.start if record is not None else None
+    opened = None  # the page the trainer sent the room to today leads; the clock otherwise
+    if activity is not None and activity.at is not None and activity.at.date() == now.date():
+        opened = sequence_of(programme(), activity.notebook, course_day(now, first_day))
     plan = plan_pools(
         programme(),
-        now or config.now(),
+        now,
         live_notebooks=LIVE_NOTEBOOKS + SECONDARY_NOTEBOOKS,
         registrations=registrations,
         free_memory=(available_memory() if free_memory is None else free_memory) + pooled_bytes,
-        first_day=record.start if record is not None else None,
+        first_day=first_day,
+        opened=opened,
     )
     return plan.sizes
 

@@ -20,8 +20,10 @@ from companion.core.model import TrainingSession
 from companion.core.safety import escape
 from companion.store import Store
 from companion.store.sessions import PersonalSession, Resolution, resolve_session
+from companion.texts import activity as ta
 from companion.texts import common as tc
-from companion.widgets.base import LivePage, Notice, TrainerGate
+from companion.widgets.activity import ActivityBar
+from companion.widgets.base import LivePage, Notice, TrainerGate, trainer_only
 
 
 def trainer_code_of(trainer_code: str | object | None) -> str | None:
@@ -100,6 +102,8 @@ class SessionPage(LivePage):
         self._personal = False
         self._unbound = False  # True while the store could not be read to bind the page
         self._notice = Notice()
+        self._activity_bar = ActivityBar()
+        self._here = config.served_notebook()
         self.gate = TrainerGate(trainer_code_of(trainer_code))
         self.trainer_area = TrainerArea(self.gate, self._build_trainer_area,
                                         ready=self._trainer_ready)
@@ -186,6 +190,47 @@ class SessionPage(LivePage):
         if self._unbound and not self._bind_safely():
             return
         super()._safe_refresh()
+        self.attempt(self._show_activity, self._notice)
+
+    # --- the room's activity -----------------------------------------------------------------
+    def live_bar(self) -> w.HBox:
+        """Return the live bar: the trainer's current activity for the room, the pause notice
+        and « Reprendre »."""
+        bar = super().live_bar()
+        bar.children = (self._activity_bar, *bar.children)
+        return bar
+
+    @property
+    def activity_bar(self) -> ActivityBar:
+        """The link to the activity the trainer opened, when it is another page."""
+        return self._activity_bar
+
+    def _show_activity(self) -> None:
+        from companion.home.activity import current_activity
+
+        if self.session is None or self._here is None:
+            self._activity_bar.show(None, self._here, self._query)
+            return
+        self._activity_bar.show(current_activity(self._store, self.session.code), self._here,
+                                self._query)
+
+    @trainer_only()
+    def send_room_here(self) -> None:
+        """Open this page for the room: every page of the session offers a link to it."""
+        from companion.content.course import programme
+        from companion.home.activity import open_activity, title_of
+
+        if self.session is None or self._here is None:
+            return
+        open_activity(self._store, self.session.code, self._here,
+                      title_of(programme(), self._here), config.now())
+        self._notice.show(ta.ROOM_SENT, "succes")
+
+    def _send_room_widget(self) -> w.Widget:
+        button = w.Button(description=ta.SEND_ROOM_HERE, layout=w.Layout(width="auto"))
+        button.add_class("cp-send-room")
+        button.on_click(lambda _b: self.send_room_here())
+        return button
 
     def _apply(self, found: Resolution, *, force: bool) -> bool:
         new = found.session
@@ -199,6 +244,7 @@ class SessionPage(LivePage):
         self._personal = found.personal
         self.session = new
         self.bind(new)
+        self._show_activity()
         self.trainer_area.open_area()
         return True
 
@@ -207,6 +253,8 @@ class SessionPage(LivePage):
 
     def _build_trainer_area(self) -> list[w.Widget]:
         widgets = list(self.build_trainer())
+        if self._here is not None:  # a served page: the trainer can send the room here
+            widgets.insert(0, self._send_room_widget())
         self.touch()
         return widgets
 
