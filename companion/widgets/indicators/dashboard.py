@@ -30,6 +30,7 @@ from companion.widgets.base import FigureView, Notice, button, guarded
 from companion.widgets.diagnosis.page import TERRITORY_SESSION
 from companion.widgets.indicators.sroi import SroiCalculator
 from companion.widgets.indicators.upload import OwnDataUpload
+from companion.widgets.numbers import DecimalField
 from companion.widgets.page import trainer_code_of
 
 LABEL = {"description_width": "7em"}
@@ -156,8 +157,8 @@ class IndicatorsDashboard(w.VBox):
                                          description=ti.TARGET_INDICATOR, style=LABEL,
                                          layout=w.Layout(width="36em"))
         self._target_choice.add_class("cp-target-indicator")
-        self._target_value = w.FloatText(description=ti.TARGET_VALUE, style=LABEL,
-                                         layout=w.Layout(width="14em"))
+        self._target_value = DecimalField(description=ti.TARGET_VALUE, style=LABEL,
+                                          layout=w.Layout(width="14em"))
         self._target_value.add_class("cp-target-value")
         self._target_save = button(ti.TARGET_SAVE, "cp-target-save", "primary")
         self._target_remove = button(ti.TARGET_REMOVE, "cp-target-remove")
@@ -332,6 +333,8 @@ class IndicatorsDashboard(w.VBox):
     # --- targets -----------------------------------------------------------------------------
     @guarded("_targets_notice")
     def _on_target_save(self, _button: w.Button) -> None:
+        if self._target_value.error:  # what was typed is not a number: nothing is saved
+            raise InputError(self._target_value.error)
         ident, value = self._target_choice.value, self._target_value.value
         entry = load_catalogue()[ident]
         if self._store is not None and self._session is not None:

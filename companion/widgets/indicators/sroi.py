@@ -20,6 +20,7 @@ from companion.indicators.overview import SAMPLE_INPUTS, SROI_COLUMNS, sample_ou
 from companion.indicators.sroi import SroiResult, sroi
 from companion.texts import indicators as ti
 from companion.widgets.base import FigureView, Notice, button, guarded
+from companion.widgets.numbers import DecimalField
 
 NUMBERS = SROI_COLUMNS[1:]
 CELL = w.Layout(width="7.5em")
@@ -35,9 +36,10 @@ class SroiRow(w.HBox):
         self.outcome.add_class("cp-sroi-outcome")
         self.numbers = {}
         for column in NUMBERS:
-            step = 0.05 if column not in ("quantity", "proxy", "duration") else 1
-            cell = w.BoundedFloatText(value=float(values.get(column, 0.0)), min=0.0,
-                                      max=1.0 if step == 0.05 else 1e12, step=step, layout=CELL)
+            fraction = column not in ("quantity", "proxy", "duration")
+            cell = DecimalField(float(values.get(column, 0.0)), minimum=0.0,
+                                maximum=1.0 if fraction else 1e12, percent=fraction,
+                                layout=CELL, name=ti.SROI_COLUMNS[column])
             cell.add_class(f"cp-sroi-{column.replace('_', '-')}")
             self.numbers[column] = cell
         self.remove = button(ti.SROI_REMOVE, "cp-sroi-remove")
@@ -60,12 +62,12 @@ class SroiCalculator(w.VBox):
                  discount_rate: float = 0.035, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._notice = Notice()
-        self._inputs = w.FloatText(value=inputs, description=ti.SROI_INPUTS,
-                                   style={"description_width": "12em"})
+        self._inputs = DecimalField(inputs, description=ti.SROI_INPUTS, minimum=0.0,
+                                    style={"description_width": "12em"})
         self._inputs.add_class("cp-sroi-inputs")
-        self._discount = w.BoundedFloatText(value=discount_rate, min=0.0, max=0.99, step=0.005,
-                                            description=ti.SROI_DISCOUNT,
-                                            style={"description_width": "12em"})
+        self._discount = DecimalField(discount_rate, minimum=0.0, maximum=0.99, percent=True,
+                                      description=ti.SROI_DISCOUNT,
+                                      style={"description_width": "12em"})
         self._discount.add_class("cp-sroi-discount")
         for widget in (self._inputs, self._discount):
             widget.observe(self._on_change, names="value")
@@ -102,12 +104,12 @@ class SroiCalculator(w.VBox):
         return self._rows
 
     @property
-    def inputs_field(self) -> w.FloatText:
+    def inputs_field(self) -> DecimalField:
         """The investment field (€)."""
         return self._inputs
 
     @property
-    def discount_field(self) -> w.BoundedFloatText:
+    def discount_field(self) -> DecimalField:
         """The discount rate field (fraction)."""
         return self._discount
 
