@@ -111,6 +111,26 @@ def test_vote_hidden_until_closed_then_revealed(store: Store, session_code: str)
     coach.trainer.animation.set_phase("clos")
     bruno.poller.poll_once()
     assert "1 vote(s)" in bruno.board.cards[0]._count.value
+    # a closed round goes back to private writing only once confirmed (it hides the results)
+    animation = coach.trainer.animation
+    animation.set_phase("ecriture")
+    assert "est close" in animation.confirmation.question
+    assert bs.current_state(store, session_code, "difficultes").phase == "clos"
+    animation.confirmation.cancel()
+    assert bs.current_state(store, session_code, "difficultes").phase == "clos"
+    animation.set_phase("vote")
+    coach.gate.unlocked = False  # the confirmation re-checks the gate in the kernel
+    animation.confirmation.confirm()
+    assert bs.current_state(store, session_code, "difficultes").phase == "clos"
+    coach.gate.unlocked = True
+    animation.set_phase("vote")
+    animation.confirmation.confirm()
+    assert bs.current_state(store, session_code, "difficultes").phase == "vote"
+    from companion.brainstorm.rounds import STATE_KIND
+
+    phases = [r.data["phase"] for r in store.list_records(session_code, STATE_KIND)]
+    assert phases[-2:] == ["clos", "vote"]  # every change is kept: who and when
+    animation.set_phase("clos")
     coach.trainer.section.value = "restitution"
     assert "1 vote(s)" in coach.trainer.restitution.text
     assert coach.trainer.restitution.figures["theme"].data[1].name == "Votes"

@@ -129,6 +129,12 @@ def test_trainer_removes_a_registration_and_it_is_kept_in_the_audit(
     assert page.board is not None
     page.board._remove_choice.value = person.id
     page.board._remove.click()
+    assert "Retirer l'inscription de « Doublon » ?" in page.board.confirmation.question
+    assert len(store.list_participants(session_code)) == 1  # asked, not done
+    page.board.confirmation.cancel()
+    assert len(store.list_participants(session_code)) == 1
+    page.board._remove.click()
+    page.board.confirmation.confirm()
     assert store.list_participants(session_code) == []
     assert len(store.list_participants(session_code, include_removed=True)) == 1
     assert any(e.actor == TRAINER for e in store.audit_trail(session_code))

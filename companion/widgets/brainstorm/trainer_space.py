@@ -15,6 +15,7 @@ from companion.core import join
 from companion.core.safety import escape
 from companion.store import Store
 from companion.texts import brainstorm as tb
+from companion.texts import confirm as tconfirm
 from companion.widgets.base import Notice, TrainerGate, button, trainer_only
 from companion.widgets.brainstorm.restitution import ExportPanel, RestitutionView
 from companion.widgets.brainstorm.wall import (
@@ -24,6 +25,7 @@ from companion.widgets.brainstorm.wall import (
     RoundPanel,
     WallView,
 )
+from companion.widgets.confirm import Confirmation
 
 
 class AnimationPanel(RoundPanel):
@@ -68,9 +70,11 @@ class AnimationPanel(RoundPanel):
         self._round_link = w.Dropdown(description=tb.ROUND_LINK_FIELD, style=LABEL)
         self._round_add = button(tb.ROUND_ADD, "cp-round-add")
         self._round_add.on_click(self._on_add_round)
+        self.confirmation = Confirmation()
         self.controls = w.VBox([
             w.HBox([w.HTML(f"<strong>{tb.PHASE_SET}</strong>&nbsp;"),
                     *self.phase_buttons.values()]),
+            self.confirmation,
             w.HBox([self._minutes, self._start, self._stop]), self._notice])
         self.controls.add_class("cp-phase-controls")
         self.add_class("cp-animation")
@@ -116,6 +120,20 @@ class AnimationPanel(RoundPanel):
 
     @trainer_only()
     def _set_phase(self, phase: str) -> None:
+        snap = self.current()
+        if snap.state.phase == "clos" and phase != "clos":  # reopening hides the results again
+            what = {"ecriture": tconfirm.REOPEN_WRITE, "mise_en_commun": tconfirm.REOPEN_WRITE,
+                    "vote": tconfirm.REOPEN_VOTE}.get(phase, tconfirm.REOPEN_OTHER)
+            self.confirmation.ask(
+                tconfirm.REOPEN_ROUND.format(title=snap.round.title, phase=tb.PHASE_LABELS[phase],
+                                       what=what),
+                lambda: self._apply_phase(phase))
+            return
+        self._apply_phase(phase)
+
+    @trainer_only()
+    def _apply_phase(self, phase: str) -> None:
+        """Move the current round to ``phase``; the store keeps every change (who, when)."""
         snap = self.current()
         bs.set_phase(self._store, self._session, snap.round.id, phase, self._content)
         self.done(tb.PHASE_CHANGED.format(phase=tb.PHASE_LABELS[phase]))

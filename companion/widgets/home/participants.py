@@ -12,8 +12,10 @@ from companion.core.html import bullet_list, word_cloud_html
 from companion.core.model import TRAINER, Participant
 from companion.home import icebreaker as logic
 from companion.store import Store
+from companion.texts import confirm as tconfirm
 from companion.texts import home as th
 from companion.widgets.base import FigureView, Notice, TrainerGate, button, trainer_only
+from companion.widgets.confirm import Confirmation
 
 
 class ParticipantsBoard(w.VBox):
@@ -37,6 +39,7 @@ class ParticipantsBoard(w.VBox):
         self._remove = button(th.REMOVE_PARTICIPANT, "cp-remove-participant", "warning")
         self._remove.on_click(self._on_remove)
         self._notice = Notice()
+        self.confirmation = Confirmation()
         self.add_class("cp-participants-board")
         self.children = (
             w.HTML(f"<h3>{th.PARTICIPANTS_TITLE}</h3>"),
@@ -47,6 +50,7 @@ class ParticipantsBoard(w.VBox):
             w.HTML(f"<h4>{th.RAW_LIST_TITLE}</h4>"),
             self._raw,
             w.HBox([self._remove_choice, self._remove]),
+            self.confirmation,
             self._notice,
         )
         self.participants: list[Participant] = []
@@ -100,7 +104,15 @@ class ParticipantsBoard(w.VBox):
 
     @trainer_only()
     def _on_remove(self, _button: w.Button) -> None:
-        if self._remove_choice.value:
-            self._store.remove_participant(self._remove_choice.value, actor=TRAINER)
-            self._notice.show(th.REMOVED, "succes")
-            self.refresh()
+        chosen = self._remove_choice.value
+        if chosen:
+            name = next((p.display_name for p in self.participants if p.id == chosen), chosen)
+            self.confirmation.ask(tconfirm.REMOVE_PARTICIPANT.format(name=name),
+                                  lambda: self._remove_participant(chosen))
+
+    @trainer_only()
+    def _remove_participant(self, participant_id: str) -> None:
+        """Remove a registration (archived, and noted in the store's audit trail)."""
+        self._store.remove_participant(participant_id, actor=TRAINER)
+        self._notice.show(th.REMOVED, "succes")
+        self.refresh()
