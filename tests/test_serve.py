@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -101,12 +103,15 @@ def test_serve_prints_url_session_and_trainer_code(tmp_path: Path) -> None:
         stderr=subprocess.STDOUT,
         text=True,
         env=env,
+        start_new_session=True,
     )
     try:
         lines = [process.stdout.readline().rstrip("\n") for _ in range(3)]  # type: ignore[union-attr]
     finally:
         process.terminate()
         process.wait(timeout=30)
+        with contextlib.suppress(ProcessLookupError):  # Voilà and its preheated kernels too
+            os.killpg(process.pid, signal.SIGKILL)
     assert lines[0] == f"URL : http://127.0.0.1:{port}/voila/render/00_accueil.ipynb"
     assert lines[1].startswith("Session : ") and len(lines[1].split(" : ")[1]) == 6
     assert lines[2].startswith("Code formateur : ") and len(lines[2].split(" : ")[1]) >= 8
