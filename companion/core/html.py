@@ -95,6 +95,7 @@ def programme_timeline_html(
                     if seq.kind == "pause"
                     else BASE
                 )
+                ink = "#1d1d1b" if color == MUTED else "white"  # contrast ≥ 4.5 (axe-core)
                 left, width = offset(seq.start), offset(seq.end) - offset(seq.start)
                 css = (
                     "cp-timeline-block cp-timeline-now" if seq == highlight else "cp-timeline-block"
@@ -102,7 +103,7 @@ def programme_timeline_html(
                 blocks.append(
                     f'<div class="{css}" title="{escape(seq.label)} — {escape(seq.title)}" '
                     f'style="position:absolute;left:{left:.2f}%;width:{width:.2f}%;'
-                    f"top:{number * 2.8}em;height:2.6em;background:{color};color:white;"
+                    f"top:{number * 2.8}em;height:2.6em;background:{color};color:{ink};"
                     f"border-radius:4px;overflow:hidden;font-size:{BLOCK_EM}em;"
                     f"line-height:1.15;"
                     f'padding:2px 4px;box-sizing:border-box">{escape(seq.title)}</div>'

@@ -7,7 +7,9 @@ before Voilà's code opens any) and, when none has been open for :data:`GRACE_MS
 server says the kernel restarted or died, shows a French banner with a reload button, hides
 the success messages the page showed before (``cp-message-succes``) and leaves the fields as
 they are, so that a text being typed can still be copied. A connection that comes back (Wi-Fi,
-a laptop lid) hides the banner again. It also puts Voilà's loading text in French.
+a laptop lid) hides the banner again. It also puts Voilà's loading text in French, and carries
+the page's phone-first rules (44-pixel touch targets, labels never cut, fields the width of a
+phone's screen).
 """
 
 from __future__ import annotations
@@ -28,6 +30,35 @@ background:#8a1c1c;color:#fff;font-size:18px;line-height:1.4;box-shadow:0 2px 8p
 #cp-connection button{min-height:44px;min-width:44px;padding:8px 16px;font-size:18px;
 border:2px solid #fff;border-radius:6px;background:#fff;color:#8a1c1c;cursor:pointer}
 body.cp-lost .cp-message-succes{display:none}
+/* phone first (issue 11): 44 px touch targets, 16 px fields (no zoom on focus), labels whole */
+.jupyter-widgets.jupyter-button,.jupyter-widgets .jupyter-button,.widget-toggle-button{
+min-height:44px;min-width:44px}
+.widget-text input,.widget-textarea textarea,.widget-dropdown select,.widget-password input{
+min-height:44px;font-size:16px}
+.widget-inline-hbox .widget-label{white-space:normal;overflow:visible;text-overflow:clip;
+height:auto;line-height:1.25}
+.widget-inline-hbox{height:auto;min-height:var(--jp-widgets-inline-height)}
+.lm-TabBar-tab .lm-TabBar-tabLabel{color:#1d1d1b}
+details > summary{cursor:pointer;min-height:44px;display:flex;align-items:center;
+font-weight:bold;color:#005a9c}
+@media (max-width:700px){
+#rendered_cells > div{padding:4px 8px !important}
+.jp-RenderedHTMLCommon h1{font-size:1.45em;margin:.3em 0}
+.jp-RenderedHTMLCommon h2{font-size:1.2em;margin:.3em 0}
+.jp-RenderedHTMLCommon p{margin:.3em 0}
+.jp-RenderedHTMLCommon details.cp-for-trainer,.jp-MarkdownCell h2{display:none}
+.cp-home > .cp-programme{order:5}
+.cp-home > .cp-join{order:4}
+.cp-home > .cp-trainer,.cp-home > .widget-hbox{order:6}
+.jp-Cell{padding:0 !important}
+.jp-RenderedHTMLCommon{font-size:16px}
+.widget-hbox,.widget-inline-hbox{flex-wrap:wrap}
+.widget-inline-hbox .widget-label{width:100% !important;max-width:100% !important;
+text-align:left;margin-bottom:4px}
+.widget-text,.widget-textarea,.widget-dropdown,.widget-password,.widget-box{
+max-width:100% !important}
+.widget-text,.widget-textarea,.widget-dropdown{width:100% !important}
+}
 </style>
 <script>
 (function () {

@@ -52,8 +52,25 @@ class TrainerArea(w.VBox):
         self._area = w.VBox()
         self.builds = 0
         self.add_class("cp-trainer")
-        self.children = (w.HTML(f"<h2>{tc.TRAINER_PANEL_TITLE}</h2>"), gate, self._area)
+        # locked, the trainer's box is one discreet button at the bottom of a participant's page
+        self._open = w.Button(description=tc.TRAINER_PANEL_TITLE, icon="lock",
+                              layout=w.Layout(width="auto"))
+        self._open.add_class("cp-trainer-open")
+        self._open.on_click(lambda _b: self.show_gate())
+        self._title = w.HTML(f"<h2>{tc.TRAINER_PANEL_TITLE}</h2>")
+        self._follow_gate()
+        gate.observe(lambda _change: self._follow_gate(), names="unlocked")
         gate.observe(lambda _change: self.open_area(), names="unlocked")
+
+    def show_gate(self) -> None:
+        """Unfold the trainer's box: its title and the code field."""
+        self.children = tuple[w.Widget, ...]((self._title, self.gate, self._area))
+
+    def _follow_gate(self) -> None:
+        if self.gate.unlocked:
+            self.show_gate()
+        else:
+            self.children = tuple[w.Widget, ...]((self._open,))
 
     @property
     def content(self) -> tuple[w.Widget, ...]:

@@ -19,6 +19,7 @@ from companion.texts import visit as tv
 from companion.visit import grid as logic
 from companion.widgets.base import FigureView, Notice, TrainerGate, button, guarded, trainer_only
 from companion.widgets.diagnosis.page import GroupField, SubgroupPage, WorkbookPanel
+from companion.widgets.rating import rating_buttons
 
 LABEL = {"description_width": "11em"}
 
@@ -41,8 +42,8 @@ class VisitForm(w.VBox):
         self._text.add_class("cp-visit-observation")
         self._observe = button(tv.OBSERVE_SUBMIT, "cp-visit-submit", "primary")
         c = self._content
-        self._ratings = {d: w.IntSlider(value=(c.rating_min + c.rating_max) // 2, min=c.rating_min,
-                                        max=c.rating_max, description=d, style=LABEL)
+        self._ratings = {d: rating_buttons(c.rating_min, c.rating_max,
+                                           (c.rating_min + c.rating_max) // 2, d)
                          for d in c.dimensions}
         for index, slider in enumerate(self._ratings.values()):
             slider.add_class(f"cp-visit-rating-{index}")
@@ -83,7 +84,10 @@ class VisitForm(w.VBox):
         rows = "".join(f"<li><strong>{escape(i.title)}</strong> — {escape(i.instruction)}</li>"
                        for i in mine)
         intro = "" if assigned else f"<p><em>{escape(tv.ALL_ITEMS)}</em></p>"
-        self._assigned.value = f"{intro}<ul>{rows}</ul>"
+        # the list is long: folded, so that the observation form comes on a phone's first screen
+        summary = escape(tv.ITEMS_SUMMARY.format(count=len(mine)))
+        self._assigned.value = (f"{intro}<details class='cp-visit-items-list'><summary>{summary}"
+                                f"</summary><ul>{rows}</ul></details>")
         options = [(i.title, i.id) for i in mine]
         if options != list(self._item.options):
             current = self._item.value

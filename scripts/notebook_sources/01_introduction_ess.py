@@ -5,14 +5,15 @@ CELLS = [
 fondamentaux et de l'histoire de l'économie sociale et solidaire, puis les valeurs des Régies de
 quartier (films du CNLRQ, Régie de quartier du Blanc-Mesnil).
 
+<details class="cp-more"><summary>En savoir plus</summary>
+
 Chaque date et chaque chiffre affichés portent leur source. Le quiz final est anonyme, sauf si
-vous choisissez d'associer vos réponses à votre pseudonyme."""),
-    ("code", "import companion\n\ncompanion.warm_up()"),
-    ("md", "Ouverture de la base de la formation."),
-    ("code", "store = companion.open_store()"),
-    ("md", "## Mots clés, repères historiques, valeurs des Régies et quiz"),
-    ("code", "page = companion.IntroductionPage(store)\npage"),
-    ("md", "*La session indiquée dans l'adresse de la page (`?session=CODE`) est prise en compte "
-           "à l'ouverture ; sans elle, c'est la session active.*"),
-    ("code", "page.apply_query(companion.page_parameters())"),
+vous choisissez d'associer vos réponses à votre pseudonyme.
+
+</details>"""),
+    ('code', 'import companion\n\ncompanion.warm_up()'),
+    ('code', '# Ouverture de la base de la formation.\nstore = companion.open_store()'),
+    ("md", """## Mots clés, repères historiques, valeurs des Régies et quiz"""),
+    ('code', 'page = companion.IntroductionPage(store)\npage'),
+    ('code', "# La session indiquée dans l'adresse de la page (`?session=CODE`) est prise en compte à\n# l'ouverture ; sans elle, c'est la session active.\npage.apply_query(companion.page_parameters())"),
 ]

@@ -7,6 +7,8 @@ participatif partagé* ; *coconstruire avec l'ensemble des acteurs les modalité
 alternatif (habitants, bailleurs, collectivité, associations et partenaires économiques, acteurs
 du réseau local emploi formation et du développement local…)*.
 
+<details class="cp-more"><summary>En savoir plus</summary>
+
 Cette page réunit quatre outils, remplis en direct par les sous-groupes :
 
 - la **grille AFOM** : *Atouts* (interne, positif), *Faiblesses* (interne, négatif),
@@ -27,13 +29,12 @@ Cette page réunit quatre outils, remplis en direct par les sous-groupes :
 
 *Après la formation :* ouverte dans JupyterLab sans formateur, la page fonctionne pour votre
 propre territoire (session personnelle « TERRITOIRE ») ; l'espace du bas exporte tout en Excel
-ou en JSON et réimporte ces fichiers."""),
-    ("code", "import companion\n\ncompanion.warm_up()"),
-    ("md", "Ouverture de la base de la formation."),
-    ("code", "store = companion.open_store()"),
-    ("md", "## Grille AFOM, acteurs, besoins et chiffres du territoire"),
-    ("code", "diagnostic = companion.DiagnosisPage(store)\ndiagnostic"),
-    ("md", "*La session et le sous-groupe indiqués dans l'adresse de la page "
-           "(`?session=CODE&groupe=NOM`) sont pris en compte à l'ouverture.*"),
-    ("code", "diagnostic.apply_query(companion.page_parameters())"),
+ou en JSON et réimporte ces fichiers.
+
+</details>"""),
+    ('code', 'import companion\n\ncompanion.warm_up()'),
+    ('code', '# Ouverture de la base de la formation.\nstore = companion.open_store()'),
+    ("md", """## Grille AFOM, acteurs, besoins et chiffres du territoire"""),
+    ('code', 'diagnostic = companion.DiagnosisPage(store)\ndiagnostic'),
+    ('code', "# La session et le sous-groupe indiqués dans l'adresse de la page (`?session=CODE&groupe=NOM`)\n# sont pris en compte à l'ouverture.\ndiagnostic.apply_query(companion.page_parameters())"),
 ]

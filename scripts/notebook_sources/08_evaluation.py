@@ -5,14 +5,15 @@ CELLS = [
 séquence et globale (1 à 5), l'atteinte des sept objectifs du module, votre auto-positionnement
 avant et après la formation, et vos commentaires.
 
-*Formateur :* les résultats s'affichent en direct dans l'espace formateur (moyenne, part des
-notes ≥ 4, répartition), avec les attentes du brise-glace à marquer « couverte » ou non."""),
-    ("code", "import companion\n\ncompanion.warm_up()"),
-    ("md", "Ouverture de la base de la formation."),
-    ("code", "store = companion.open_store()"),
-    ("md", "## Le questionnaire"),
-    ("code", "page = companion.EvaluationPage(store)\npage"),
-    ("md", "*La session indiquée dans l'adresse de la page (`?session=CODE`) est prise en compte "
-           "à l'ouverture ; sans elle, c'est la session active.*"),
-    ("code", "page.apply_query(companion.page_parameters())"),
+<details class="cp-for-trainer"><summary>Pour le formateur</summary>
+
+Les résultats s'affichent en direct dans l'espace formateur (moyenne, part des
+notes ≥ 4, répartition), avec les attentes du brise-glace à marquer « couverte » ou non.
+
+</details>"""),
+    ('code', 'import companion\n\ncompanion.warm_up()'),
+    ('code', '# Ouverture de la base de la formation.\nstore = companion.open_store()'),
+    ("md", """## Le questionnaire"""),
+    ('code', 'page = companion.EvaluationPage(store)\npage'),
+    ('code', "# La session indiquée dans l'adresse de la page (`?session=CODE`) est prise en compte à\n# l'ouverture ; sans elle, c'est la session active.\npage.apply_query(companion.page_parameters())"),
 ]

@@ -167,3 +167,10 @@ def open_page(browser: Any, url: str, ready_selector: str, *, timeout_ms: int = 
 def iter_pages(*pages: Watched) -> Iterator[Watched]:
     """Iterate over pages (for the final checks)."""
     yield from pages
+
+
+def unlock_trainer(page: Any, code: str) -> None:
+    """Unfold the discreet « Espace formateur » of a page and type the trainer code."""
+    page.click("button.cp-trainer-open")
+    page.fill(".cp-trainer-code input", code)
+    page.click("button.cp-trainer-unlock")

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.harness import Server, open_page, start_server, stop_server
+from tests.browser.harness import Server, open_page, start_server, stop_server, unlock_trainer
 
 pytestmark = pytest.mark.browser
 
@@ -31,8 +31,7 @@ def test_the_participant_page_follows_the_activity_the_trainer_opens(
     participant.set_viewport_size(PHONE)
     assert participant.locator(".cp-activity-go").count() == 0  # nothing opened yet
     trainer = open_page(browser, server.url(INTRO), ".cp-introduction").page
-    trainer.fill(".cp-trainer-code input", server.trainer_code)
-    trainer.click("button.cp-trainer-unlock")
+    unlock_trainer(trainer, server.trainer_code)
     trainer.click("button.cp-send-room", timeout=20_000)
     trainer.wait_for_selector(".cp-message-succes", timeout=15_000)
     go = participant.wait_for_selector(".cp-activity-go", state="visible", timeout=15_000)

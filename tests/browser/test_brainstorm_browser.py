@@ -7,7 +7,14 @@ from typing import Any
 
 import pytest
 
-from tests.browser.harness import Server, Watched, open_page, start_server, stop_server
+from tests.browser.harness import (
+    Server,
+    Watched,
+    open_page,
+    start_server,
+    stop_server,
+    unlock_trainer,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -47,8 +54,7 @@ def _idea_texts(page: Any) -> list[str]:
 def test_live_brainstorm_with_subgroups_vote_and_restitution(browser: Any,
                                                              server: Server) -> None:
     trainer = open_page(browser, server.url(PAGE), ".cp-brainstorm")
-    trainer.page.fill(".cp-trainer-code input", server.trainer_code)
-    trainer.page.click("button.cp-trainer-unlock")
+    unlock_trainer(trainer.page, server.trainer_code)
     trainer.page.wait_for_selector(".cp-wall", timeout=20_000)
 
     query = {"session": server.session}

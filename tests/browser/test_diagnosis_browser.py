@@ -8,7 +8,14 @@ from typing import Any
 
 import pytest
 
-from tests.browser.harness import Server, Watched, open_page, start_server, stop_server
+from tests.browser.harness import (
+    Server,
+    Watched,
+    open_page,
+    start_server,
+    stop_server,
+    unlock_trainer,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -33,9 +40,8 @@ def _wait_text(page: Any, selector: str, text: str, timeout: float = 10.0) -> No
 
 
 def _trainer(browser: Any, server: Server, notebook: str, ready: str) -> Watched:
-    trainer = open_page(browser, server.url(notebook), ".cp-trainer-code input")
-    trainer.page.fill(".cp-trainer-code input", server.trainer_code)
-    trainer.page.click("button.cp-trainer-unlock")
+    trainer = open_page(browser, server.url(notebook), "button.cp-trainer-open")
+    unlock_trainer(trainer.page, server.trainer_code)
     trainer.page.wait_for_selector(ready, timeout=20_000)
     return trainer
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.harness import Server, open_page, start_server, stop_server
+from tests.browser.harness import Server, open_page, start_server, stop_server, unlock_trainer
 
 pytestmark = pytest.mark.browser
 
@@ -54,8 +54,7 @@ def _wait_text(page: Any, selector: str, text: str, timeout: float = 10.0) -> No
 
 def test_trainees_register_and_trainer_sees_them_live(browser: Any, server: Server) -> None:
     trainer = open_page(browser, server.url(HOME), ".cp-home")
-    trainer.page.fill(".cp-trainer-code input", server.trainer_code)
-    trainer.page.click("button.cp-trainer-unlock")
+    unlock_trainer(trainer.page, server.trainer_code)
     trainer.page.wait_for_selector(".cp-participants-board", timeout=15_000)
     assert "Aucun participant" in trainer.page.inner_text(".cp-participant-count")
 
@@ -91,8 +90,7 @@ def test_trainees_register_and_trainer_sees_them_live(browser: Any, server: Serv
 
 def test_wrong_trainer_code_keeps_the_trainer_space_closed(browser: Any, server: Server) -> None:
     visitor = open_page(browser, server.url(HOME), ".cp-home")
-    visitor.page.fill(".cp-trainer-code input", "MAUVAIS")
-    visitor.page.click("button.cp-trainer-unlock")
+    unlock_trainer(visitor.page, "MAUVAIS")
     visitor.page.wait_for_selector(".cp-trainer-gate .cp-message-erreur", timeout=15_000)
     assert "incorrect" in visitor.page.inner_text(".cp-trainer-gate")
     assert visitor.page.locator(".cp-session-create").count() == 0

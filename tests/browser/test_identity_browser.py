@@ -7,7 +7,14 @@ from typing import Any
 
 import pytest
 
-from tests.browser.harness import Server, open_page, start_server, stop_server, watch
+from tests.browser.harness import (
+    Server,
+    open_page,
+    start_server,
+    stop_server,
+    unlock_trainer,
+    watch,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -59,8 +66,7 @@ def test_after_a_server_restart_the_wall_is_as_it_was(
     second = start_server(folder, session="REDEM1", pool=0)  # same store file
     try:
         trainer = open_page(browser, second.url("02_remue_meninges_1.ipynb"), ".cp-brainstorm")
-        trainer.page.fill(".cp-trainer-code input", second.trainer_code)
-        trainer.page.click("button.cp-trainer-unlock")
+        unlock_trainer(trainer.page, second.trainer_code)
         trainer.page.wait_for_function(
             "() => { const w = document.querySelector('.cp-wall');"
             " return w !== null && w.innerText.includes('survit au redémarrage'); }",

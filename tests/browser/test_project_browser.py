@@ -9,7 +9,14 @@ from typing import Any
 import pytest
 
 from companion.indicators.catalogue import load_catalogue
-from tests.browser.harness import Server, Watched, open_page, start_server, stop_server
+from tests.browser.harness import (
+    Server,
+    Watched,
+    open_page,
+    start_server,
+    stop_server,
+    unlock_trainer,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -39,9 +46,8 @@ def _clean(*pages: Watched) -> None:
 
 def test_a_subgroup_builds_its_sheet_while_the_trainer_watches(browser: Any,
                                                                server: Server) -> None:
-    trainer = open_page(browser, server.url(NOTEBOOK), ".cp-trainer-code input")
-    trainer.page.fill(".cp-trainer-code input", server.trainer_code)
-    trainer.page.click("button.cp-trainer-unlock")
+    trainer = open_page(browser, server.url(NOTEBOOK), "button.cp-trainer-open")
+    unlock_trainer(trainer.page, server.trainer_code)
     trainer.page.wait_for_selector(".cp-project-all", timeout=30_000)
     _wait_text(trainer.page, ".cp-project-all", "Aucune fiche")
     group = open_page(browser, server.url(NOTEBOOK, groupe="A"), "button.cp-project-build")

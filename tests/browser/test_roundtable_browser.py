@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.harness import Server, open_page, start_server, stop_server
+from tests.browser.harness import Server, open_page, start_server, stop_server, unlock_trainer
 
 pytestmark = pytest.mark.browser
 
@@ -44,8 +44,7 @@ def _card(page: Any, text: str) -> Any:
 def test_questions_ordered_live_for_two_trainees_and_the_trainer(browser: Any,
                                                                  server: Server) -> None:
     trainer = open_page(browser, server.url(PAGE), ".cp-roundtable")
-    trainer.page.fill(".cp-trainer-code input", server.trainer_code)
-    trainer.page.click("button.cp-trainer-unlock")
+    unlock_trainer(trainer.page, server.trainer_code)
     trainer.page.wait_for_selector(".cp-rt-note", timeout=15_000)
     alice = open_page(browser, server.url(PAGE, session=server.session), ".cp-rt-ask")
     bruno = open_page(browser, server.url(PAGE), ".cp-rt-ask")

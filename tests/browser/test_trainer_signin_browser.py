@@ -67,7 +67,7 @@ def test_the_trainer_signs_in_once_and_is_trainer_on_every_page(
     page.click("button[type=submit]")
     page.wait_for_selector("text=Vous êtes déconnecté", timeout=15_000)
     page.goto(server.url(HOME), timeout=90_000)
-    page.wait_for_selector(".cp-trainer-code input", timeout=90_000)
+    page.wait_for_selector("button.cp-trainer-open", timeout=90_000)
     assert page.locator(".cp-participants-board").count() == 0
     page.context.close()
 
@@ -82,7 +82,7 @@ def test_a_forged_or_copied_trainer_cookie_gives_nothing(browser: Any, server: S
             "name", "value", "domain", "path", "httpOnly", "secure", "sameSite")}])
         participant.goto(server.url(HOME), timeout=90_000)
         participant.wait_for_selector(".cp-home", timeout=90_000)
-        assert participant.locator(".cp-trainer-code input").count() == 1
+        assert participant.locator("button.cp-trainer-open").count() == 1
         assert participant.locator(".cp-participants-board").count() == 0
     trainer.context.close()
     participant.context.close()

@@ -16,6 +16,7 @@ from companion.diagnosis import stakeholders as logic
 from companion.store import Store
 from companion.texts import diagnosis as td
 from companion.widgets.base import FigureView, Notice, button, guarded
+from companion.widgets.rating import rating_buttons
 
 LABEL = {"description_width": "11em"}
 
@@ -31,9 +32,8 @@ class StakeholderForm(w.VBox):
         self._name = w.Text(description=td.F_NAME, style=LABEL, layout=w.Layout(width="36em"))
         self._category = w.Dropdown(options=content.categories, description=td.F_CATEGORY,
                                     style=LABEL)
-        self._power = w.IntSlider(value=3, min=1, max=5, description=td.F_POWER, style=LABEL)
-        self._interest = w.IntSlider(value=3, min=1, max=5, description=td.F_INTEREST,
-                                     style=LABEL)
+        self._power = rating_buttons(1, 5, 3, td.F_POWER)
+        self._interest = rating_buttons(1, 5, 3, td.F_INTEREST)
         self._attitude = w.Dropdown(options=content.attitudes, value=content.attitudes[-1],
                                     description=td.F_ATTITUDE, style=LABEL)
         self._roles = {step: w.Dropdown(options=[("", ""), *[(r, r) for r in content.roles]],
