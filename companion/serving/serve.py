@@ -169,8 +169,11 @@ Voilà's code opens the kernel's websocket)."""
 
 
 def with_page_guard(template: str) -> str:
-    """Return Voilà's page template with :func:`~companion.serving.page_guard.
-    connection_guard_html` after :data:`GUARD_ANCHOR`; raise if Voilà's template changed."""
+    """Return Voilà's page template with the connection guard after :data:`GUARD_ANCHOR`.
+
+    The guard is :func:`~companion.serving.page_guard.connection_guard_html`; raise if Voilà's
+    template changed.
+    """
     from companion.serving.page_guard import connection_guard_html
 
     if template.count(GUARD_ANCHOR) != 1:

@@ -360,8 +360,11 @@ class CompanionVoila(Voila):
             manager.get_rendered_notebook = get_rendered_page
 
     async def _replan_pools(self) -> None:
-        """Apply the pool rule again (:mod:`companion.serving.follow`): grow the pools of the
-        notebooks the day reaches, take preheated kernels out of those it has left."""
+        """Apply the pool rule again (:mod:`companion.serving.follow`).
+
+        Grow the pools of the notebooks the day reaches, take preheated kernels out of those it
+        has left.
+        """
         from companion.serving import follow
 
         manager = self.kernel_manager

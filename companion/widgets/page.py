@@ -207,8 +207,10 @@ class SessionPage(LivePage):
 
     # --- the room's activity -----------------------------------------------------------------
     def live_bar(self) -> w.HBox:
-        """Return the live bar: the trainer's current activity for the room, the pause notice
-        and « Reprendre »."""
+        """Return the live bar: the room's current activity, the pause notice, « Reprendre ».
+
+        The activity is the one the trainer sent the room to.
+        """
         bar = super().live_bar()
         bar.children = (self._activity_bar, *bar.children)
         return bar
