@@ -1,7 +1,7 @@
-"""The companion of module 2.5 « Favoriser des formes alternatives de développement de l'ESS
-dans les quartiers »: widgets for the live workshops and functions to reuse on one's own data.
+"""The companion of module 2.5: widgets for the live workshops, functions for one's own data.
 
-Importing ``companion`` is light: widgets (and ipywidgets) load on first use.
+The module is « Favoriser des formes alternatives de développement de l'ESS dans les
+quartiers ». Importing ``companion`` is light: widgets (and ipywidgets) load on first use.
 """
 
 from __future__ import annotations

@@ -29,8 +29,10 @@ from companion.texts import brainstorm as tb
 
 # --- a brainstorm round -----------------------------------------------------------------
 def round_table(snap: Snapshot, *, everything: bool = True) -> pd.DataFrame:
-    """Return a round as a table with French headers (subgroup, theme, text, votes, merged
-    from, authors, time, links, status); every card unless ``everything`` is False."""
+    """Return a round as a table with French headers; every card unless ``everything`` is False.
+
+    Columns: subgroup, theme, text, votes, merged from, authors, time, links, status.
+    """
     frame = round_frame(snap, everything=everything).drop(columns="uid")
     if snap.linked_round is None:
         frame = frame.drop(columns="links")
@@ -138,8 +140,11 @@ _MD_SPECIAL = frozenset("\\`*_{}[]()#+-.!|~<>&")
 
 
 def _md(text: str) -> str:
-    """Return ``text`` inert in Markdown: every markup character (``<``, ``&`` included, so no
-    HTML tag or entity is formed) backslashed; no HTML entities (« l'économie » stays so)."""
+    """Return ``text`` inert in Markdown.
+
+    Every markup character (``<``, ``&`` included, so no HTML tag or entity is formed) is
+    backslashed; no HTML entities are used (« l'économie » stays so).
+    """
     flat = " ".join(str(text).split())
     return "".join("\\" + c if c in _MD_SPECIAL else c for c in flat)
 

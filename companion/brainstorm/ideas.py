@@ -112,8 +112,11 @@ def ideas(store: Store, session: str, round_id: str) -> list[Idea]:
 
 def visible_to(all_ideas: Iterable[Idea], state: RoundState, *, group: str | None = None,
                trainer: bool = False) -> list[Idea]:
-    """Return the cards a viewer may see: the trainer all visible cards; a participant
-    nothing before the round opens, only their subgroup's cards during private writing."""
+    """Return the cards a viewer may see.
+
+    The trainer sees all visible cards; a participant nothing before the round opens, and only
+    their subgroup's cards during private writing.
+    """
     shown = [i for i in all_ideas if i.visible]
     if trainer:
         return shown

@@ -93,9 +93,11 @@ def status_label(idea: Idea) -> str:
 
 
 def round_frame(snap: Snapshot, *, everything: bool = False) -> pd.DataFrame:
-    """Return one row per card: subgroup, theme, text, votes, merged-from, authors, time,
-    links (texts of the difficulties it answers), status. Visible cards only unless
-    ``everything``; sorted by theme (round order), then votes, then time."""
+    """Return one row per card, sorted by theme (round order), then votes, then time.
+
+    Columns: subgroup, theme, text, votes, merged-from, authors, time, links (texts of the
+    difficulties it answers), status. Visible cards only unless ``everything``.
+    """
     by_uid = snap.by_uid
     rows = []
     for idea in snap.ideas if everything else snap.cards:
@@ -121,8 +123,11 @@ def round_frame(snap: Snapshot, *, everything: bool = False) -> pd.DataFrame:
 
 def summary_by(frame: pd.DataFrame, column: str, categories: list[str] | tuple[str, ...] = ()
                ) -> pd.DataFrame:
-    """Return ``column``, ``ideas`` (number of cards) and ``votes`` per value of ``column``,
-    every category listed (zeros included), in the given order then by name."""
+    """Return ``column``, ``ideas`` (number of cards) and ``votes`` per value of ``column``.
+
+    Every category is listed (zeros included), in the given order, then the other values by
+    name.
+    """
     values = list(dict.fromkeys([*categories, *sorted(frame[column].unique())]))
     grouped = frame.groupby(column).agg(ideas=("uid", "count"), votes=("votes", "sum"))
     result = grouped.reindex(values, fill_value=0).reset_index()
@@ -146,8 +151,10 @@ PRECONISATION_COLUMNS = ("lever", "lever_theme", "lever_votes", "difficulty",
 
 
 def preconisations(snap: Snapshot) -> pd.DataFrame:
-    """Return the recommendations table: one row per link between a lever (this round) and a
-    difficulty (linked round) it answers, most voted levers first."""
+    """Return the recommendations table, most voted levers first.
+
+    One row per link between a lever (this round) and a difficulty (linked round) it answers.
+    """
     by_uid = snap.by_uid
     rows = []
     for lever in snap.cards:

@@ -81,12 +81,12 @@ class RoundState:
 
 
 def clean(value: str | None, *, limit: int, field: str, required: bool = True) -> str:
-    """Return ``value`` without surrounding spaces, control characters nor bidi overrides,
-    else as typed.
+    """Return ``value`` without surrounding spaces, control characters nor bidi overrides.
 
-    Emoji joiners, right-to-left marks, angle brackets and formula signs are kept: text is
-    escaped where shown and neutralised where exported, never altered here. Refuses (French
-    message) an empty text when ``required`` and a text longer than ``limit``.
+    Everything else is kept as typed: emoji joiners, right-to-left marks, angle brackets and
+    formula signs (text is escaped where shown and neutralised where exported, never altered
+    here). Refuses (French message) an empty text when ``required`` and a text longer than
+    ``limit``.
     """
     text = strip_controls(value or "").strip()  # the one rule: companion.core.text
     if required and not text:

@@ -35,8 +35,11 @@ def ideas_and_votes(summary: pd.DataFrame, category: str, *, title: str, categor
 
 
 def links_heatmap(matrix: pd.DataFrame, *, title: str = tb.CHART_LINKS) -> go.Figure:
-    """Return a heat map: rows are difficulty themes, columns lever themes, cells the number
-    of levers of that theme answering a difficulty of that theme."""
+    """Return a heat map of the levers answering difficulties, theme by theme.
+
+    Rows are difficulty themes, columns lever themes, cells the number of levers of that theme
+    answering a difficulty of that theme.
+    """
     values = matrix.to_numpy().tolist()
     fig = go.Figure(go.Heatmap(
         z=values, x=[str(c) for c in matrix.columns], y=[str(i) for i in matrix.index],

@@ -1,7 +1,7 @@
-"""Charts and projector views of the diagnosis and the site visit. Pure: returns figures or
-escaped HTML strings, never displays.
+"""Charts and projector views of the diagnosis and the site visit.
 
-User text reaches plotly labels escaped too: plotly renders a subset of HTML in text.
+Pure: returns figures or escaped HTML strings, never displays. User text reaches plotly labels
+escaped too: plotly renders a subset of HTML in text.
 """
 
 from __future__ import annotations

@@ -10,8 +10,11 @@ from companion.texts import project as tp
 
 
 def progress_figure(frame: pd.DataFrame) -> go.Figure:
-    """Return horizontal bars of « avancement » (% of the way from baseline to target) per
-    objective, green when reached; ``frame`` is :func:`companion.project.followup.progress`."""
+    """Return horizontal bars of « avancement » per objective, green when reached.
+
+    « Avancement » is the % of the way from baseline to target; ``frame`` is
+    :func:`companion.project.followup.progress`.
+    """
     rows = frame[frame["avancement"].notna()]
     figure = go.Figure(go.Bar(
         x=list(rows["avancement"]), y=list(rows["libellé objectif"]), orientation="h",

@@ -1,2 +1,5 @@
-"""What every layer stands on: errors, configuration, the model, escaping, HTML fragments,
-text rules, live refresh and session codes. Pure: no widget import."""
+"""What every layer stands on (pure: no widget import).
+
+Errors, configuration, the model, escaping, HTML fragments, text rules, live refresh and
+session codes.
+"""

@@ -43,8 +43,11 @@ def detail_of(error: BaseException) -> str:
 
 
 def log_detail(error: BaseException) -> None:
-    """Write the detail of ``error`` to the server's console (the process's real stderr,
-    not the page: inside a kernel ``sys.stderr`` goes to the browser)."""
+    """Write the detail of ``error`` to the server's console, not to the page.
+
+    The console is the process's real stderr: inside a kernel ``sys.stderr`` goes to the
+    browser.
+    """
     import sys
 
     stream = sys.__stderr__

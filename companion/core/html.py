@@ -151,10 +151,13 @@ def cell_text(value: Any) -> str:
 def table_html(frame: pd.DataFrame, labels: Mapping[str, str] | None = None, *,
                caption: str = "", css_class: str = "cp-table", empty: str = "",
                inline_style: bool = True) -> str:
-    """Return ``frame`` as an escaped HTML table: columns renamed by ``labels``, cells in
-    French (:func:`cell_text`), numbers in cells of class ``n``. An empty frame gives the
-    ``empty`` message (inside the captioned table when there is a ``caption``). Without
-    ``inline_style`` the page's style sheet styles the table (the report: a lighter file)."""
+    """Return ``frame`` as an escaped HTML table.
+
+    Columns are renamed by ``labels``, cells in French (:func:`cell_text`), numbers in cells of
+    class ``n``. An empty frame gives the ``empty`` message (inside the captioned table when
+    there is a ``caption``). Without ``inline_style`` the page's style sheet styles the table
+    (the report: a lighter file).
+    """
     title = f"<caption>{escape(caption)}</caption>" if caption else ""
     if frame.empty:
         if caption:
@@ -190,8 +193,9 @@ def download_link(payload: bytes, filename: str, mime: str, label: str,
 
 
 def plotly_html(figure_json: dict[str, Any], script_url: str, element_id: str) -> str:
-    """Return an HTML output that draws a plotly figure with plotly.js loaded from
-    ``script_url`` on first use (pages without the plotly JupyterLab extension).
+    """Return HTML that draws a plotly figure with plotly.js loaded from ``script_url``.
+
+    plotly.js is loaded on first use (pages without the plotly JupyterLab extension).
 
     The figure's JSON goes into a script: ``<``, ``>`` and ``&`` are escaped as JSON unicode
     escapes so that no user text (labels, titles) can close the script element.

@@ -69,8 +69,10 @@ class Poller:
         return True
 
     def mark_seen(self) -> None:
-        """Take the current token as seen (after a refresh the page did itself); when the
-        store cannot answer, the next poll refreshes the page."""
+        """Take the current token as seen (after a refresh the page did itself).
+
+        When the store cannot answer, the next poll refreshes the page.
+        """
         try:
             self._last_token = self._token()
         except Exception as error:  # the store is down: poll_once will retry

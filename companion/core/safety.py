@@ -14,9 +14,11 @@ def escape(text: Any) -> str:
 
 
 def neutralise_cell(value: Any) -> Any:
-    """Return a spreadsheet-safe value: text that a spreadsheet would read as a formula is
-    prefixed with an apostrophe (OWASP « CSV injection »), control characters (which the
-    XLSX format cannot hold) are removed; numbers and None pass unchanged."""
+    """Return a spreadsheet-safe value; numbers and None pass unchanged.
+
+    Text that a spreadsheet would read as a formula is prefixed with an apostrophe (OWASP « CSV
+    injection »); control characters (which the XLSX format cannot hold) are removed.
+    """
     if isinstance(value, str):
         from companion.core.text import strip_controls
 

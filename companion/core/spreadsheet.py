@@ -76,9 +76,12 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 
 
 def sheet_name(wanted: str, used: set[str]) -> str:
-    """Return a valid sheet name not in ``used`` (compared case-insensitively, as Excel does)
-    and add it to ``used``: at most 31 characters, none of ``[]:*?/\\``, no apostrophe at
-    either end, never empty; a repeated name gets « (2) », « (3) »…"""
+    r"""Return a valid sheet name not in ``used``, and add it to ``used``.
+
+    Names are compared case-insensitively, as Excel does. A name has at most 31 characters,
+    none of ``[]:*?/\``, no apostrophe at either end, and is never empty; a repeated name gets
+    « (2) », « (3) »…
+    """
     base = SHEET_FORBIDDEN.sub("-", str(wanted)).strip().strip("'").strip()[:SHEET_MAX]
     base = base or tc.SHEET_DEFAULT
     title, number = base, 2
@@ -90,8 +93,11 @@ def sheet_name(wanted: str, used: set[str]) -> str:
 
 
 def cell_value(value: Any) -> Any:
-    """Return a spreadsheet-safe value: missing → empty, numbers, booleans and dates as they
-    are, anything else as neutralised text without the characters a workbook cannot hold."""
+    """Return a spreadsheet-safe value for a workbook cell.
+
+    Missing → empty; numbers, booleans and dates as they are; anything else as neutralised
+    text without the characters a workbook cannot hold.
+    """
     if missing(value):
         return None
     if hasattr(value, "item") and not isinstance(value, str):  # numpy scalars
@@ -118,10 +124,12 @@ SheetContent: TypeAlias = pd.DataFrame | Sequence[Part]
 
 def xlsx_bytes(sheets: Mapping[str, SheetContent] | Sequence[tuple[str, SheetContent]], *,
                empty: str = "", width: float = 18, first_width: float | None = None) -> bytes:
-    """Return a workbook with one sheet per entry (name → a frame or a list of :data:`Part`;
-    repeated names are numbered by :func:`sheet_name`), every cell through
-    :func:`cell_value` and every text cell typed as text (never a formula). ``empty`` is
-    written under the caption of a captioned table that has no row."""
+    """Return a workbook with one sheet per entry (name → a frame or a list of :data:`Part`).
+
+    Repeated names are numbered by :func:`sheet_name`; every cell goes through
+    :func:`cell_value` and every text cell is typed as text (never a formula). ``empty`` is
+    written under the caption of a captioned table that has no row.
+    """
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font

@@ -1,8 +1,8 @@
-"""The one cleaning rule for text that enters the store (typed, in an address, imported).
+r"""The one cleaning rule for text that enters the store (typed, in an address, imported).
 
 :func:`strip_controls` removes what no person means to type and what breaks the store or the
 exports: NUL, BEL, ESC and the other C0/C1 control characters (line breaks and tabs are kept,
-``\\r\\n`` becomes ``\\n``), the bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+``\r\n`` becomes ``\n``), the bidirectional embeddings, overrides and isolates (U+202A–U+202E,
 U+2066–U+2069: they make a name read backwards), lone surrogates and the non-characters
 U+FFFE/U+FFFF. Everything else (emoji and their joiners, accents, right-to-left text and its
 marks, angle brackets, formula signs) is kept as typed: it is escaped where shown and
@@ -39,8 +39,11 @@ def strip_controls(value: str) -> str:
 
 
 def clean_value(value: Any) -> Any:
-    """Return ``value`` with :func:`strip_controls` applied to every text inside it (strings,
-    and the keys and values of dicts and lists, recursively); other values as they are."""
+    """Return ``value`` with :func:`strip_controls` applied to every text inside it.
+
+    Texts are the strings, and the keys and values of dicts and lists, recursively; other
+    values are returned as they are.
+    """
     if isinstance(value, str):
         return strip_controls(value)
     if isinstance(value, dict):

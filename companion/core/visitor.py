@@ -93,14 +93,18 @@ def visitor_id(cookie_header: str | None = None, *, secret: bytes | None = None)
 
 
 def served_page() -> bool:
-    """Return True in a page Voilà serves (its request is known), False in JupyterLab or a
-    script, where the page itself stands for the person."""
+    """Return True in a page Voilà serves (its request is known).
+
+    False in JupyterLab or a script, where the page itself stands for the person.
+    """
     return os.environ.get("SERVER_SOFTWARE", "").startswith("voila/")
 
 
 def purpose_id(visitor: str, purpose: str) -> str:
-    """Return an id of ``visitor`` for one purpose (e.g. the anonymous evaluation), that
-    cannot be linked to the visitor's other contributions without the cookie secret."""
+    """Return an id of ``visitor`` for one purpose (e.g. the anonymous evaluation).
+
+    Without the cookie secret, it cannot be linked to the visitor's other contributions.
+    """
     import hashlib
     import hmac
 
@@ -110,8 +114,11 @@ def purpose_id(visitor: str, purpose: str) -> str:
 
 def decode_signed_value(secret: bytes, name: str, value: str,
                         max_age_days: float = COOKIE_MAX_AGE_DAYS) -> bytes | None:
-    """Return the payload of a Tornado signed value (version 2), or None when the value is
-    malformed, signed with another secret, for another cookie name, or expired."""
+    """Return the payload of a Tornado signed value (version 2), or None.
+
+    None when the value is malformed, signed with another secret, for another cookie name, or
+    expired.
+    """
     import base64
     import binascii
     import hashlib

@@ -51,8 +51,10 @@ STOP_KEYS = frozenset(fold(w) for w in STOP_WORDS)
 
 
 def clean(text: str) -> str:
-    """Return ``text`` without markup (tags, addresses, entities), punctuation turned into
-    spaces and spaces collapsed."""
+    """Return ``text`` without markup, punctuation turned into spaces, spaces collapsed.
+
+    Markup is tags, addresses and entities.
+    """
     return _SPACES.sub(" ", _PUNCTUATION.sub(" ", _MARKUP.sub(" ", text))).strip()
 
 

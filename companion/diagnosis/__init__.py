@@ -1,2 +1,4 @@
-"""The shared participatory diagnosis: AFOM grid, stakeholder map, needs / responses grid,
-and the « mon territoire » workbook. Pure."""
+"""The shared participatory diagnosis (pure).
+
+AFOM grid, stakeholder map, needs / responses grid, and the « mon territoire » workbook.
+"""

@@ -117,9 +117,11 @@ IDEA_SOURCE = "remue-méninges"
 
 
 def idea_theme(theme: str, content: DiagnosticContent | None = None) -> str:
-    """Return the AFOM theme of a brainstorm theme: the same one, else the AFOM theme sharing
-    the most significant words (« Financements spécifiques et croisés » → « Financements »),
-    else « Autre » (the last theme)."""
+    """Return the AFOM theme of a brainstorm theme.
+
+    The same one, else the AFOM theme sharing the most significant words (« Financements
+    spécifiques et croisés » → « Financements »), else « Autre » (the last theme).
+    """
     content = content or diagnostic_content()
     folded = _fold(theme)
     for candidate in content.themes:

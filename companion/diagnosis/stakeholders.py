@@ -108,8 +108,11 @@ def actors(store: Store, session: str) -> list[Record]:
 
 
 def actors_frame(records: Iterable[Record], steps: Iterable[str] = ()) -> pd.DataFrame:
-    """Return one row per actor: nom, categorie, pouvoir, interet, attitude, quadrant, liens,
-    sous_groupe, uid, and one column per co-construction step (the role, or "")."""
+    """Return one row per actor, with one column per co-construction step.
+
+    Columns: nom, categorie, pouvoir, interet, attitude, quadrant, liens, sous_groupe, uid,
+    then each step's role (or "").
+    """
     step_list = list(steps) or list(diagnostic_content().steps)
     rows = []
     for r in records:

@@ -334,8 +334,10 @@ def number(value: float | None) -> str:
 
 
 def quality_summary(answers: list[Mapping[str, Any]], s: Survey) -> pd.DataFrame:
-    """Return the quality items (Qualiopi 11 and 30, Kirkpatrick 1–2) with this session's
-    evidence."""
+    """Return the quality items with this session's evidence.
+
+    The items are Qualiopi 11 and 30, and Kirkpatrick levels 1–2.
+    """
     sat = satisfaction_table(answers, s).iloc[-1]
     obj = objectives_table(answers, s)
     given = int(obj[tx.COL_ANSWERS].sum())

@@ -28,8 +28,10 @@ class OpenedActivity:
 
 def open_activity(store: Store, session: str, notebook: str, title: str,
                   at: datetime) -> OpenedActivity:
-    """Send the room of ``session`` to ``notebook`` at ``at`` (the course's clock,
-    ``config.now()``); a trainer action: callers check the gate."""
+    """Send the room of ``session`` to ``notebook`` at ``at`` (the course's ``config.now()``).
+
+    A trainer action: callers check the gate.
+    """
     store.add_record(session, ACTIVITY_KIND,
                      {"carnet": notebook, "titre": title, "le": at.isoformat()},
                      author="formateur")

@@ -133,8 +133,10 @@ def aci_commercial_share(sales: pd.DataFrame, payroll: pd.DataFrame, charges: pd
 
 
 def aci_commercial_check(share: float | None, *, prefect_decision: bool = False) -> AciCheck:
-    """Say whether an ACI's commercial share respects art. D5132-34 (< 30 %, or at most
-    50 % on the préfet's decision)."""
+    """Say whether an ACI's commercial share respects art. D5132-34.
+
+    The share must stay under 30 %, or at most 50 % on the préfet's decision.
+    """
     cap = ACI_CAP_PREFECT if prefect_decision else ACI_CAP
     if share is None:
         return AciCheck(None, cap, True, ti.ACI_UNDEFINED)

@@ -41,7 +41,7 @@ def _is_number(value: object) -> bool:
 
 
 def status(value: float | None, target: Target | None, direction: str = "hausse") -> str:
-    """Return the status: « atteint », « non atteint », « objectif non paramétré »…"""
+    """Return the status (« atteint », « non atteint », « objectif non paramétré »…)."""
     if target is None:
         return NO_TARGET
     if value is None or not _is_number(value):

@@ -123,8 +123,10 @@ def _key(column: object) -> str:
 
 
 def normalise_columns(frame: pd.DataFrame) -> pd.DataFrame:
-    """Return the table with headers folded: « Année » → « annee », « Type sortie » →
-    « type_sortie »."""
+    """Return the table with its headers folded (no case, accents nor spaces).
+
+    « Année » → « annee », « Type sortie » → « type_sortie ».
+    """
     renamed = frame.rename(columns=_key)
     renamed.attrs = dict(frame.attrs)
     return renamed
@@ -179,8 +181,7 @@ def _table_files(folder: str | Path) -> list[Path]:
 
 
 def own_or_sample(name: str, folder: str | Path = OWN_FOLDER, sample: str = SAMPLE) -> Path:
-    """Return ``folder/name`` when the trainee put that file there; the sample's file when the
-    folder holds no table at all.
+    """Return the trainee's file ``folder/name``, or the sample's when the folder has no table.
 
     Raises
     ------
@@ -279,8 +280,9 @@ def _is_territory(frame: pd.DataFrame) -> bool:
 
 
 def prepare_tables(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """Return the tables with headers matched without case or accents (« Année » → annee),
-    after checking that each has the columns its indicators need.
+    """Return the tables with headers matched without case or accents (« Année » → annee).
+
+    Each table is first checked to have the columns its indicators need.
 
     Raises
     ------
@@ -389,8 +391,10 @@ EXIT_RATE_IDS = {"taux_dynamiques": "taux_sorties_dynamiques",
 
 
 def figures_table(values: Mapping[str, Any], year: int, source: str) -> pd.DataFrame:
-    """Return figures as people read them: French value with its unit (« 62 % », never
-    61.538…), unit, vintage (« exercice 2024 ») and source, in catalogue order.
+    """Return figures as people read them, in catalogue order.
+
+    Each figure has its French value with its unit (« 62 % », never 61.538…), unit, vintage
+    (« exercice 2024 ») and source.
 
     ``values`` is :attr:`YearView.values` or the dict of
     :func:`~companion.indicators.insertion.exit_rates`; keys outside the catalogue are left out.

@@ -465,8 +465,11 @@ def _other_chars(text: str) -> bool:
 
 
 def _parse_numbers(text: str, count: int) -> np.ndarray | None:
-    """Parse a column of numbers, one per line, that holds no other character than
-    digits, signs, decimal marks, exponents and spaces; None if one is not a number."""
+    """Parse a column of numbers, one per line; None if one is not a number.
+
+    The column holds no other character than digits, signs, decimal marks, exponents and
+    spaces.
+    """
     if not count:
         return None
     if any(space in text for space in _SPACES):

@@ -1,5 +1,7 @@
-"""The territorial project sheet: from the workshop to objectives, an action plan and its
-follow-up (model, builder, checks, JSON, HTML and XLSX exports). Pure."""
+"""The territorial project sheet: from the workshop to objectives, an action plan, a follow-up.
+
+Model, builder, checks, JSON, HTML and XLSX exports. Pure.
+"""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
-"""Building a project sheet from what a session (or one subgroup) produced, and keeping it in
-the store. Pure: reads the activities through their public functions, as the session report
-does (:mod:`companion.report.build`).
+"""Project sheets built from what a session (or one subgroup) produced, kept in the store.
+
+Pure: reads the activities through their public functions, as the session report does
+(:mod:`companion.report.build`).
 
 A subgroup's sheet takes its own cards, items and actors plus those of the plenary (merged
 across subgroups, or entered without a subgroup). Sheets are records of kind

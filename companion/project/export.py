@@ -152,8 +152,10 @@ def parts(sheet: ProjectSheet) -> list[Part]:
 
 
 def progress_svg(frame: pd.DataFrame, width: int = 760) -> str:
-    """Return the progress of the objectives (``progress(sheet)``) as an inline SVG of bars
-    from 0 to 100 % of the way to the target (clipped to −20…150 %), no script."""
+    """Return the progress of the objectives (``progress(sheet)``) as an inline SVG, no script.
+
+    Bars go from 0 to 100 % of the way to the target (clipped to −20…150 %).
+    """
     rows = frame[frame["avancement"].notna()]
     if rows.empty:
         return f"<p>{escape(tp.CHART_NO_DATA)}</p>"
@@ -227,8 +229,10 @@ def render_html(sheet: ProjectSheet, now: datetime | None = None) -> str:
 
 
 def workbook_bytes(sheet: ProjectSheet) -> bytes:
-    """Return the sheet as an XLSX workbook, one worksheet per part (the one XLSX writer:
-    every cell neutralised, text typed as text)."""
+    """Return the sheet as an XLSX workbook, one worksheet per part.
+
+    Written by the one XLSX writer: every cell neutralised, text typed as text.
+    """
     from companion.core.spreadsheet import Heading, xlsx_bytes
 
     sheets: list[tuple[str, list[Any]]] = [

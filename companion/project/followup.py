@@ -1,5 +1,4 @@
-"""The follow-up of a project sheet (J+90): progress of each objective against its target.
-Pure."""
+"""The follow-up of a project sheet (J+90): each objective's progress to its target. Pure."""
 
 from __future__ import annotations
 
@@ -11,11 +10,14 @@ from companion.texts import project as tp
 
 
 def progress(sheet: ProjectSheet) -> pd.DataFrame:
-    """Return one row per objective with an indicator: the catalogue comparison of
+    """Return one row per objective with an indicator: its comparison to target, its progress.
+
+    Columns: the catalogue comparison of
     :func:`~companion.indicators.objectives.compare_to_targets` (« valeur », « objectif »,
     « écart », « statut »…) plus « objectif_id », « libellé objectif », « dimension »,
     « départ », « échéance » and « avancement » (percentage of the way from baseline to
-    target, NaN when undefined)."""
+    target, NaN when undefined).
+    """
     rows = []
     for objective in sheet.objectives:
         if not objective.indicator:

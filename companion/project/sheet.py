@@ -212,8 +212,10 @@ class Finding:
 
 @dataclass(frozen=True)
 class Objective:
-    """An objective of social or economic viability: indicator of the catalogue, baseline,
-    target and date; ``actual`` is typed at the follow-up (J+90)."""
+    """An objective of social or economic viability, on an indicator of the catalogue.
+
+    It has a baseline, a target and a date; ``actual`` is typed at the follow-up (J+90).
+    """
 
     id: str
     label: str
@@ -467,8 +469,10 @@ def attach_findings(sheet: ProjectSheet, findings: Iterable[Finding]) -> Project
 
 def record_followup(sheet: ProjectSheet, on: Any, *, actuals: dict[str, Any] | None = None,
                     statuses: dict[str, str] | None = None) -> ProjectSheet:
-    """Return the sheet at its follow-up: actual values of objectives and statuses of actions
-    (by id), dated ``on``."""
+    """Return the sheet at its follow-up, dated ``on``.
+
+    Objectives get their actual values and actions their statuses (by id).
+    """
     for ident, value in (actuals or {}).items():
         sheet = update_item(sheet, "objectives", ident, actual=value)
     for ident, value in (statuses or {}).items():

@@ -1,2 +1,5 @@
-"""The session report: built from every activity (:mod:`.build`), written as offline HTML
-(:mod:`.html`) and XLSX."""
+"""The session report: built from every activity, written as offline HTML and XLSX.
+
+:mod:`.build` gathers every activity, :mod:`.html` writes the offline HTML and :mod:`.xlsx`
+the workbook.
+"""

@@ -132,7 +132,7 @@ def section_participants(ctx: _Context) -> Section:
 
 
 def section_expectations(ctx: _Context) -> Section:
-    """Expectations of the icebreaker and whether the training covered them."""
+    """Return the expectations of the icebreaker and whether the training covered them."""
     records = ctx.kind(ice.EXPECTATION)
     cover = ev.coverage(records)
     return Section("attentes", tx.SECTION_EXPECTATIONS, tx.SHEET_EXPECTATIONS,
@@ -140,7 +140,7 @@ def section_expectations(ctx: _Context) -> Section:
 
 
 def section_introduction(ctx: _Context) -> Section:
-    """The quiz of the introduction: share of right answers per question."""
+    """Return the quiz of the introduction: share of right answers per question."""
     records = ctx.kind(intro.QUIZ)
     frame = intro.quiz_summary(records, intro.quiz())
     section = Section("introduction", tx.SECTION_INTRODUCTION, tx.SHEET_INTRODUCTION,
@@ -309,8 +309,11 @@ def _actor_tables(ctx: _Context) -> tuple[list[str], list[Table], list[Chart]]:
 
 
 def section_diagnosis(ctx: _Context) -> Section:
-    """The shared diagnosis as its pages show it: AFOM grid by quadrant (proposé / validé),
-    stakeholders with their Mendelow quadrant and the absent categories, needs / responses."""
+    """Return the shared diagnosis as its pages show it.
+
+    AFOM grid by quadrant (proposé / validé), stakeholders with their Mendelow quadrant and the
+    absent categories, needs / responses.
+    """
     afom_lines, afom, afom_charts = _afom_tables(ctx)
     actor_lines, actors, actor_charts = _actor_tables(ctx)
     grid = needs.needs_frame(needs.needs(ctx.store, ctx.code)).drop(columns="uid").rename(
@@ -321,8 +324,11 @@ def section_diagnosis(ctx: _Context) -> Section:
 
 
 def section_visit(ctx: _Context) -> Section:
-    """The site-visit debrief (:func:`companion.visit.grid.consolidate`): assignments, observations
-    per item and subgroup, ratings of the four dimensions and their means, partners met."""
+    """Return the site-visit debrief (:func:`companion.visit.grid.consolidate`).
+
+    Assignments, observations per item and subgroup, ratings of the four dimensions and their
+    means, partners met.
+    """
     content = diagnostic_content()
     items = course().visit_items
     titles = {i.id: i.title for i in items}
@@ -362,7 +368,7 @@ def section_visit(ctx: _Context) -> Section:
 
 
 def section_roundtable(ctx: _Context) -> Section:
-    """The round table: programme questions with notes, questions from the room."""
+    """Return the round table: programme questions with notes, questions from the room."""
     table = rt.round_table()
     questions = rt.room_questions(ctx.store, ctx.session.code, include_hidden=True)
     return Section("table-ronde", tx.SECTION_ROUNDTABLE, tx.SHEET_ROUNDTABLE, [], [
@@ -371,7 +377,7 @@ def section_roundtable(ctx: _Context) -> Section:
 
 
 def section_evaluation(ctx: _Context) -> Section:
-    """The evaluation survey: satisfaction, objectives, before/after, comments."""
+    """Return the evaluation survey: satisfaction, objectives, before/after, comments."""
     survey = ev.survey()
     answers = [r.data for r in ctx.kind(ev.EVALUATION)]
     sat = ev.satisfaction_table(answers, survey)
@@ -397,7 +403,7 @@ def section_evaluation(ctx: _Context) -> Section:
 
 
 def section_quality(ctx: _Context) -> Section:
-    """What the quality file needs: satisfaction, objectives, expectations covered."""
+    """Return what the quality file needs: satisfaction, objectives, expectations covered."""
     answers = [r.data for r in ctx.kind(ev.EVALUATION)]
     lines = [tx.RESPONSES.format(count=len(answers)),
              tx.PARTICIPANTS_COUNT.format(count=len(ctx.participants)),
@@ -431,8 +437,10 @@ def _claimed(kind: str) -> bool:
 
 
 def section_other(ctx: _Context) -> Section | None:
-    """Contributions no section shows, so that nothing is left out: kinds no section claims,
-    and ideas and votes of a round that is unknown or was hidden."""
+    """Return the contributions no section shows, so that nothing is left out.
+
+    Kinds no section claims, and ideas and votes of a round that is unknown or was hidden.
+    """
     kinds = [k for k in ctx.records if not _claimed(k)]
     known = {r.id for r in ctx.rounds}
     orphans = {kind: [r for r in ctx.kind(kind, visible=False)
@@ -514,8 +522,10 @@ def _anonymise(report: SessionReport, names: set[str]) -> None:
 
 def write_report(store: Store, session: str, out_dir: str | Path, *, anonymise: bool = False,
                  now: datetime | None = None) -> ReportFiles:
-    """Build the report and write ``rapport_<CODE>[_anonyme].html`` and ``.xlsx`` in
-    ``out_dir``."""
+    """Build the report and write it in ``out_dir``, as HTML and XLSX.
+
+    The files are ``rapport_<CODE>[_anonyme].html`` and ``.xlsx``.
+    """
     start = time.perf_counter()
     report = build_report(store, session, anonymise=anonymise, now=now)
     folder = Path(out_dir).expanduser()

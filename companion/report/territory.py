@@ -1,5 +1,6 @@
-"""« Mon territoire »: the diagnosis and the visit of a session, exported to XLSX or JSON and
-imported back. Pure: bytes in, bytes out, records through the store.
+"""« Mon territoire »: a session's diagnosis and visit, exported to XLSX or JSON and back.
+
+Pure: bytes in, bytes out, records through the store.
 
 The files carry a format name and version. Reading validates the whole file first (every
 element through the same checks as a new contribution); any problem raises a French
@@ -113,8 +114,10 @@ def _flatten(data: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def to_xlsx(store: Store, session: str) -> bytes:
-    """Return the session's diagnosis and visit as a workbook: one sheet per kind, every
-    cell spreadsheet-safe, and a « Format » sheet with the format version."""
+    """Return the session's diagnosis and visit as a workbook, one sheet per kind.
+
+    Every cell is spreadsheet-safe; a « Format » sheet holds the format version.
+    """
     meta: list[Part] = [["format", FORMAT], ["version", VERSION], ["session", session],
                         ["exporte_le", now().isoformat(timespec="seconds")]]
     sheets: list[tuple[str, SheetContent]] = [(td.SHEET_FORMAT, meta)]
@@ -252,10 +255,11 @@ def _fingerprint(kind: str, group: str | None, data: Mapping[str, Any],
 
 def import_elements(store: Store, session: str, elements: list[Element], *,
                     actor: Actor = TRAINER) -> ImportReport:
-    """Write validated elements into ``session``; those already there (same identifier, or
-    same kind, subgroup and content) are skipped, so importing twice adds nothing.
+    """Write validated elements into ``session``, skipping those already there.
 
-    New identifiers are given; links between elements (merges, votes) follow them.
+    An element is already there with the same identifier, or the same kind, subgroup and
+    content: importing twice adds nothing. New identifiers are given; links between elements
+    (merges, votes) follow them.
     """
     existing = records(store, session)
     present = {r.uid for r in existing}

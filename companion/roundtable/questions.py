@@ -1,5 +1,7 @@
-"""Round table of day 2: the programme's questions one by one, questions from the room with
-upvotes (ordered live), answered marks, and the trainer's notes. Pure.
+"""Round table of day 2: programme questions, questions from the room, the trainer's notes.
+
+The programme's questions come one by one; questions from the room get upvotes (ordered
+live) and answered marks. Pure.
 
 Records: ``rt_question`` (data: text, topic), ``rt_upvote`` (data: question uid, voter),
 ``rt_note`` (data: topic, text; one per topic, updated), ``rt_state`` (data: current index).

@@ -33,8 +33,10 @@ from companion.texts import cli as tx
 
 
 def _session(store: Store, wanted: str | None) -> str:
-    """Return the code of the session to serve: ``wanted`` (created if new), else the active
-    one, else a new one."""
+    """Return the code of the session to serve.
+
+    ``wanted`` (created if new), else the active one, else a new one.
+    """
     if wanted:
         code = wanted.strip().upper()
         if store.get_session(code) is None:
@@ -97,8 +99,10 @@ def serve(args: argparse.Namespace) -> int:
 
 
 def _wait_forwarding_signals(process: subprocess.Popen[bytes]) -> int:
-    """Wait for Voilà; on Ctrl+C, SIGTERM or a closed terminal, stop it (and so its kernels)
-    instead of leaving it running without us."""
+    """Wait for Voilà; on Ctrl+C, SIGTERM or a closed terminal, stop it (and so its kernels).
+
+    Voilà is never left running without us.
+    """
 
     def forward(signum: int, _frame: Any) -> None:
         if process.poll() is None:

@@ -63,8 +63,10 @@ def warm_up(*, charts: bool = False) -> None:
 
 
 def page_parameters() -> dict[str, str]:
-    """Return the page's query parameters (``session``, ``groupe``…), waiting for the visitor
-    in a preheated Voilà kernel; ``{}`` in JupyterLab."""
+    """Return the page's query parameters (``session``, ``groupe``…); ``{}`` in JupyterLab.
+
+    In a preheated Voilà kernel, wait for the visitor first.
+    """
     if os.environ.get("VOILA_PREHEAT", "False") != "False":
         from voila.utils import wait_for_request
 

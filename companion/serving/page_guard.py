@@ -144,8 +144,11 @@ max-width:100% !important}
 
 
 def connection_guard_html() -> str:
-    """Return the ``<style>`` and ``<script>`` of the lost-connection banner and of the French
-    loading text, to be placed in the page's body after Voilà's helper functions."""
+    """Return the ``<style>`` and ``<script>`` of the lost-connection banner and loading text.
+
+    The loading text is French; the fragment goes in the page's body after Voilà's helper
+    functions.
+    """
     texts = {"lost": tx.CONNECTION_LOST, "restarted": tx.PAGE_RESTARTED, "reload": tx.RELOAD,
              "loading": tx.PAGE_LOADING, "step": tx.PAGE_LOADING_STEP}
     encoded = json.dumps(texts, ensure_ascii=True).replace("</", "<\\/")

@@ -48,11 +48,14 @@ def plan_pools(
     opened: Sequence | None = None,
     kernel_bytes: int = KERNEL_BYTES,
 ) -> PoolPlan:
-    """Return the pools: the live notebooks of the current sequence (``opened`` if the trainer
-    opened one, else the clock's) and of the next one get one kernel per registered person
-    plus one (:data:`DEFAULT_CLASS` with no registration), the current sequence first, within
+    """Return the pools: kernels for the live notebooks of the current and next sequences.
+
+    The live notebooks of the current sequence (``opened`` if the trainer opened one, else the
+    clock's) and of the next one get one kernel per registered person plus one
+    (:data:`DEFAULT_CLASS` with no registration), the current sequence first, within
     :data:`SHARE_OF_MEMORY` of ``free_memory`` above :data:`RESERVE_BYTES`; every other
-    notebook gets none."""
+    notebook gets none.
+    """
     current = opened or position(programme, now, first_day).sequence
     following = _next_after(programme, current) if current is not None else None
     wanted = (registrations + 1) if registrations > 0 else DEFAULT_CLASS

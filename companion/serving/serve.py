@@ -72,8 +72,10 @@ RTF_UP = 0x1
 
 
 def default_route_interface(route_table: str) -> str | None:
-    """Return the interface of the default route in a ``/proc/net/route`` text, if any
-    (the one with the lowest metric when there are several)."""
+    """Return the interface of the default route in a ``/proc/net/route`` text, if any.
+
+    When there are several, the one with the lowest metric.
+    """
     best: tuple[int, str] | None = None
     for line in route_table.splitlines()[1:]:
         fields = line.split()
@@ -106,9 +108,11 @@ def interface_address(interface: str) -> str | None:
 
 
 def lan_address(route_table: Path = ROUTE_TABLE) -> str:
-    """Return this machine's address on the room network: the address of the interface that
-    has the default route, else a non-loopback address of the host name (127.0.0.1 when
-    none is found: the trainer then gives ``--host``)."""
+    """Return this machine's address on the room network.
+
+    The address of the interface that has the default route, else a non-loopback address of
+    the host name (127.0.0.1 when none is found: the trainer then gives ``--host``).
+    """
     try:
         interface = default_route_interface(route_table.read_text(encoding="ascii"))
     except OSError:
@@ -137,8 +141,10 @@ def base_url(options: ServeOptions) -> str:
 
 
 def offline_template(target_root: Path) -> Path:
-    """Write the ``companion`` Voilà template (``lab`` minus its CDN links) under
-    ``target_root`` and return the directory to add to ``JUPYTER_PATH``."""
+    """Write the ``companion`` Voilà template under ``target_root``; return its directory.
+
+    The template is ``lab`` minus its CDN links; the directory is to add to ``JUPYTER_PATH``.
+    """
     import voila
 
     voila_share = Path(sys.prefix) / "share" / "jupyter" / "voila" / "templates" / "lab"
@@ -163,8 +169,11 @@ Voilà's code opens the kernel's websocket)."""
 
 
 def with_page_guard(template: str) -> str:
-    """Return Voilà's page template with :func:`~companion.serving.page_guard.
-    connection_guard_html` after :data:`GUARD_ANCHOR`; raise if Voilà's template changed."""
+    """Return Voilà's page template with the connection guard after :data:`GUARD_ANCHOR`.
+
+    The guard is :func:`~companion.serving.page_guard.connection_guard_html`; raise if Voilà's
+    template changed.
+    """
     from companion.serving.page_guard import connection_guard_html
 
     if template.count(GUARD_ANCHOR) != 1:
@@ -174,8 +183,9 @@ def with_page_guard(template: str) -> str:
 
 
 def install_plotly_js(static: Path) -> str:
-    """Copy plotly.js into the template's static folder under a name that carries its content
-    hash (cached a year by browsers) and return that name.
+    """Copy plotly.js into the template's static folder; return the name it is given.
+
+    The name carries the file's content hash, so browsers cache it for a year.
 
     Pages do not load plotly's JupyterLab extension (4.8 MB on every page, server.py): a page
     that shows a chart loads this file on first use (``companion.core.html.plotly_html``).
@@ -278,8 +288,11 @@ format, which no notebook or event schema of ours uses. Measured with the class 
 
 
 def skip_slow_imports(target_root: Path) -> Path:
-    """Write stand-ins that make the :data:`SLOW_IMPORTS` unavailable to the served processes
-    (libraries treat them as optional) and return the folder to put first on ``PYTHONPATH``."""
+    """Make the :data:`SLOW_IMPORTS` unavailable to the served processes; return the folder.
+
+    Stand-ins are written in the folder to put first on ``PYTHONPATH`` (libraries treat these
+    imports as optional).
+    """
     target_root.mkdir(parents=True, exist_ok=True)
     for name in SLOW_IMPORTS:
         (target_root / f"{name}.py").write_text(

@@ -35,6 +35,7 @@ import tornado.web
 from jupyter_server.utils import url_path_join
 from tornado.ioloop import PeriodicCallback
 from traitlets import Bool, Float, Int
+from typing_extensions import override
 from voila.app import Voila
 from voila.tornado.handler import TornadoVoilaHandler
 
@@ -96,8 +97,11 @@ class PageKernels:
         last_activity: dict[str, float],
         now: float,
     ) -> list[str]:
-        """Return the page kernels to shut down, given each live kernel's websocket count and
-        last activity (epoch seconds); forget kernels that are gone."""
+        """Return the page kernels to shut down, and forget kernels that are gone.
+
+        ``connections`` and ``last_activity`` give each live kernel's websocket count and last
+        activity (epoch seconds).
+        """
         for gone in set(self.pages) - set(connections):
             del self.pages[gone]
         doomed = []
@@ -198,6 +202,7 @@ class CompanionVoilaHandler(TornadoVoilaHandler):
     and vote budget from the first page on).
     """
 
+    @override
     async def prepare(self) -> None:
         await super().prepare()  # the user is known from here on (the cookie is set)
         _ = self.xsrf_token  # tornado sets the cookie on first access
@@ -293,10 +298,12 @@ class CompanionVoila(Voila):
     )
     replan_every_s = Float(60.0, config=True, help="Seconds between two pool plans.")
 
+    @override
     def initialize(self, argv: Any = None) -> None:
         super().initialize(argv)
         self.voila_configuration.page_config_hook = light_page_config
 
+    @override
     def init_handlers(self) -> list[Any]:
         handlers = []
         for spec in super().init_handlers():
@@ -311,6 +318,7 @@ class CompanionVoila(Voila):
         handlers.append((url_path_join(self.server_url, signin.PATH), signin.TrainerSignInHandler))
         return handlers
 
+    @override
     def start(self) -> None:
         import tempfile
 
@@ -352,8 +360,11 @@ class CompanionVoila(Voila):
             manager.get_rendered_notebook = get_rendered_page
 
     async def _replan_pools(self) -> None:
-        """Apply the pool rule again (:mod:`companion.serving.follow`): grow the pools of the
-        notebooks the day reaches, take preheated kernels out of those it has left."""
+        """Apply the pool rule again (:mod:`companion.serving.follow`).
+
+        Grow the pools of the notebooks the day reaches, take preheated kernels out of those it
+        has left.
+        """
         from companion.serving import follow
 
         manager = self.kernel_manager

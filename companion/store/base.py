@@ -109,11 +109,13 @@ class Store(ABC):
         author: str = "",
         status: str = "",
     ) -> Record:
-        """Store a new contribution if ``check`` accepts this participant's visible records
-        of this kind in the session (oldest first), read in the same serialised transaction
-        as the write: writers of one participant cannot all pass the check on the same
-        state (a vote budget, one evaluation each). ``check`` raises ``InputError`` to refuse;
-        then nothing is written."""
+        """Store a new contribution if ``check`` accepts the participant's records.
+
+        ``check`` reads this participant's visible records of this kind in the session (oldest
+        first), in the same serialised transaction as the write: writers of one participant
+        cannot all pass the check on the same state (a vote budget, one evaluation each).
+        ``check`` raises ``InputError`` to refuse; then nothing is written.
+        """
 
     @abstractmethod
     def update_record(
@@ -142,8 +144,11 @@ class Store(ABC):
         group: str | None = None,
         status: str = "",
     ) -> Record:
-        """Add a record that replaces ``sources`` (each then points to it through
-        ``merged_into``), all in one transaction: nothing is written if a source is unknown."""
+        """Add a record that replaces ``sources``, all in one transaction.
+
+        Each source then points to it through ``merged_into``; nothing is written if a source
+        is unknown.
+        """
 
     @abstractmethod
     def merge_into(
@@ -155,10 +160,12 @@ class Store(ABC):
         actor: Actor,
         expected_version: int | None = None,
     ) -> Record:
-        """Merge ``sources`` into the existing record ``target``, in one transaction: each
-        source, and every record already merged into one of them, then points to ``target``,
-        whose data becomes ``data``. Nothing is written if a record is unknown or ``target``
-        changed since ``expected_version``."""
+        """Merge ``sources`` into the existing record ``target``, in one transaction.
+
+        Each source, and every record already merged into one of them, then points to
+        ``target``, whose data becomes ``data``. Nothing is written if a record is unknown or
+        ``target`` changed since ``expected_version``.
+        """
 
     @abstractmethod
     def get_record(self, uid: str) -> Record:

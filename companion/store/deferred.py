@@ -1,11 +1,16 @@
-"""A store that could not be opened yet: every use tries again, so a page built while the
-database was down (a preheated Voilà kernel) works as soon as it is back."""
+"""A store that could not be opened yet: every use tries again.
+
+A page built while the database was down (a preheated Voilà kernel) works as soon as it is
+back.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
 from typing import Any
+
+from typing_extensions import override
 
 from companion.core.errors import StoreError
 from companion.store.base import Store
@@ -14,8 +19,11 @@ log = logging.getLogger(__name__)
 
 
 class DeferredStore(Store):
-    """Stands for the store at ``url`` until it opens; each call opens it or raises the
-    French :class:`StoreError` of the failure (built with :func:`deferred_store`)."""
+    """Stands for the store at ``url`` until it opens.
+
+    Each call opens it or raises the French :class:`StoreError` of the failure (built with
+    :func:`deferred_store`).
+    """
 
     def __init__(self, url: str, opener: Callable[[str], Store], error: StoreError) -> None:
         self.url = url
@@ -40,6 +48,7 @@ class DeferredStore(Store):
             log.warning("store reachable again: %s", self._opened)
         return self._opened
 
+    @override
     def close(self) -> None:
         if self._opened is not None:
             self._opened.close()

@@ -31,6 +31,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
+from typing_extensions import override
 
 from companion.core.errors import InputError, StoreError, log_detail
 from companion.core.model import Actor, AuditEntry, Group, Participant, Record, TrainingSession
@@ -99,8 +100,11 @@ class SQLStore(Store):
 
     # --- plumbing -------------------------------------------------------------------------
     def _translate(self, error: Exception) -> StoreError:
-        """A short French message for the page; the detail (path, driver text) for the
-        trainer's console and the server log."""
+        """Return the store error for ``error``: a short French message and the detail.
+
+        The short message is for the page; the detail (path, driver text) for the trainer's
+        console and the server log.
+        """
         raw = str(getattr(error, "orig", error))
         message = raw.lower()
         reason = raw.splitlines()[0] if raw else type(error).__name__
@@ -201,6 +205,7 @@ class SQLStore(Store):
             raise self._translate(error) from None
 
     # --- sessions -------------------------------------------------------------------------
+    @override
     def create_session(
         self,
         code: str,
@@ -247,16 +252,19 @@ class SQLStore(Store):
             created_at=row.created_at,
         )
 
+    @override
     def get_session(self, code: str) -> TrainingSession | None:
         with self._reading() as conn:
             row = conn.execute(select(s.sessions).where(s.sessions.c.code == code)).first()
         return self._session(row) if row else None
 
+    @override
     def list_sessions(self) -> list[TrainingSession]:
         with self._reading() as conn:
             rows = conn.execute(select(s.sessions).order_by(s.sessions.c.created_at.desc()))
             return [self._session(row) for row in rows]
 
+    @override
     def activate_session(self, code: str, *, actor: Actor) -> TrainingSession:
         def work(conn: Connection) -> TrainingSession:
             row = conn.execute(select(s.sessions).where(s.sessions.c.code == code)).first()
@@ -270,12 +278,14 @@ class SQLStore(Store):
         session = self._write(work)
         return TrainingSession(**{**session.__dict__, "active": True})
 
+    @override
     def active_session(self) -> TrainingSession | None:
         with self._reading() as conn:
             row = conn.execute(select(s.sessions).where(s.sessions.c.active.is_(True))).first()
         return self._session(row) if row else None
 
     # --- groups ---------------------------------------------------------------------------
+    @override
     def add_group(self, session: str, name: str) -> Group:
         name = strip_controls(name).strip()
         if not name:
@@ -291,6 +301,7 @@ class SQLStore(Store):
 
         return self._write(work)
 
+    @override
     def list_groups(self, session: str) -> list[Group]:
         with self._reading() as conn:
             rows = conn.execute(
@@ -312,6 +323,7 @@ class SQLStore(Store):
             created_at=row.created_at,
         )
 
+    @override
     def add_participant(
         self,
         session: str,
@@ -335,6 +347,7 @@ class SQLStore(Store):
         self._write(lambda conn: conn.execute(insert(s.participants).values(**values)))
         return self._participant(_Row(values))
 
+    @override
     def list_participants(
         self, session: str, *, include_removed: bool = False
     ) -> list[Participant]:
@@ -347,6 +360,7 @@ class SQLStore(Store):
             rows = conn.execute(query.order_by(s.participants.c.created_at, s.participants.c.id))
             return [self._participant(row) for row in rows]
 
+    @override
     def remove_participant(self, participant_id: str, *, actor: Actor) -> Participant:
         def work(conn: Connection) -> Participant:
             row = conn.execute(
@@ -383,6 +397,7 @@ class SQLStore(Store):
             updated_at=row.updated_at,
         )
 
+    @override
     def add_record(
         self,
         session: str,
@@ -406,6 +421,7 @@ class SQLStore(Store):
         self._write(lambda conn: conn.execute(insert(s.records).values(**values)))
         return self._record(_Row(values))
 
+    @override
     def add_record_checked(
         self,
         session: str,
@@ -448,6 +464,7 @@ class SQLStore(Store):
 
         return self._write(work)
 
+    @override
     def update_record(
         self,
         uid: str,
@@ -484,6 +501,7 @@ class SQLStore(Store):
 
         return self._write(work)
 
+    @override
     def add_merged_record(
         self,
         session: str,
@@ -517,6 +535,7 @@ class SQLStore(Store):
 
         return self._write(work)
 
+    @override
     def merge_into(
         self,
         target: str,
@@ -555,6 +574,7 @@ class SQLStore(Store):
 
         return self._write(work)
 
+    @override
     def get_record(self, uid: str) -> Record:
         with self._reading() as conn:
             row = conn.execute(select(s.records).where(s.records.c.uid == uid)).first()
@@ -562,6 +582,7 @@ class SQLStore(Store):
             raise InputError(t.UNKNOWN_RECORD.format(uid=uid))
         return self._record(row)
 
+    @override
     def list_records(
         self,
         session: str,
@@ -584,6 +605,7 @@ class SQLStore(Store):
             return [self._record(row) for row in rows]
 
     # --- administration -------------------------------------------------------------------
+    @override
     def reset_session(self, code: str, *, actor: Actor) -> int:
         def work(conn: Connection) -> int:
             done = conn.execute(
@@ -601,6 +623,7 @@ class SQLStore(Store):
 
         return self._write(work)
 
+    @override
     def restore_session(
         self,
         session: TrainingSession,
@@ -672,6 +695,7 @@ class SQLStore(Store):
 
         self._write(work)
 
+    @override
     def audit_trail(self, session: str | None = None) -> list[AuditEntry]:
         query = select(s.audit).order_by(s.audit.c.seq)
         if session is not None:
@@ -684,6 +708,7 @@ class SQLStore(Store):
                 for r in conn.execute(query)
             ]
 
+    @override
     def change_token(self) -> int:
         with self._reading() as conn:
             value = conn.execute(
@@ -691,6 +716,7 @@ class SQLStore(Store):
             ).scalar()
         return int(value or 0)
 
+    @override
     def schema_version(self) -> int:
         with self._reading() as conn:
             value = conn.execute(
@@ -698,6 +724,7 @@ class SQLStore(Store):
             ).scalar()
         return int(value or 0)
 
+    @override
     def close(self) -> None:
         self._engine.dispose()
 
@@ -715,9 +742,11 @@ def _new_record(
     author: str = "",
     participant_id: str | None = None,
 ) -> dict[str, Any]:
-    """Return the column values of a new, visible record (version 1, stamped now); its texts
-    go through the one cleaning rule (:func:`companion.core.text.strip_controls`), whatever
-    the page or import they come from."""
+    """Return the column values of a new, visible record (version 1, stamped now).
+
+    Its texts go through the one cleaning rule (:func:`companion.core.text.strip_controls`),
+    whatever the page or import they come from.
+    """
     now = _now()
     return dict(
         uid=_new_id(),

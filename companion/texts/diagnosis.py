@@ -1,5 +1,8 @@
-"""French strings of the shared diagnosis: AFOM grid, stakeholder map, needs / responses grid,
-territory figures and the « mon territoire » export / import."""
+"""French strings of the shared diagnosis.
+
+AFOM grid, stakeholder map, needs / responses grid, territory figures and the « mon
+territoire » export / import.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""French strings of the territorial project sheet (« fiche projet »): model, checks, exports,
-follow-up and page."""
+"""French strings of the territorial project sheet (« fiche projet »).
+
+Model, checks, exports, follow-up and page.
+"""
 
 from __future__ import annotations
 

@@ -197,8 +197,10 @@ def consolidate(store: Store, session: str, items: Iterable[VisitItem] | None = 
 
 
 def partners_met(store: Store, session: str) -> pd.DataFrame:
-    """Return the partners met, one row per name (case and accents ignored), with the
-    subgroups that met them."""
+    """Return the partners met, one row per name, with the subgroups that met them.
+
+    Names are compared ignoring case and accents.
+    """
     merged: dict[str, dict[str, Any]] = {}
     for r in _visible(store, session, PARTNER):
         key = fold(r.get("nom", ""))

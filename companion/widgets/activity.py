@@ -31,8 +31,10 @@ def activity_link(activity: OpenedActivity, query: Mapping[str, str]) -> str:
 
 
 class ActivityBar(w.HTML):
-    """« Le formateur a ouvert : … — Y aller », fixed at the bottom of the screen, when the
-    trainer has sent the room to another page than this one; empty otherwise."""
+    """« Le formateur a ouvert : … — Y aller », fixed at the bottom of the screen.
+
+    Shown when the trainer has sent the room to another page than this one; empty otherwise.
+    """
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)

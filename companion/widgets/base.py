@@ -1,5 +1,7 @@
-"""Building blocks shared by every page: messages, figures, the trainer gate and the trainer's
-actions checked against it, live refresh.
+"""Building blocks shared by every page.
+
+Messages, figures, the trainer gate and the trainer's actions checked against it, live
+refresh.
 
 Widgets are composites of stock ipywidgets. User text only reaches HTML through
 :mod:`companion.core.html` / :func:`companion.core.safety.escape`.
@@ -85,8 +87,11 @@ def guarded(notice_attr: str = "_notice") -> Callable[[F], F]:
 
 
 def _for_reader(widget: Any, error: CompanionError) -> str:
-    """Return the message for whoever reads ``widget``: the detail of a store error on a
-    trainer's unlocked page (a participant's gets the short French message only)."""
+    """Return the message for whoever reads ``widget``.
+
+    A trainer's unlocked page gets the detail of a store error; a participant's gets the short
+    French message only.
+    """
     gate = getattr(widget, "_gate", None) or getattr(widget, "gate", None)
     if isinstance(error, StoreError) and isinstance(gate, TrainerGate) and gate.unlocked:
         return detail_of(error)
@@ -229,8 +234,11 @@ def trainer_only(notice_attr: str = "_notice", gate_attr: str = "gate") -> Calla
 
 
 class TrainerPanel(w.VBox):
-    """A trainer's panel on one session: its actions, decorated with :func:`trainer_only`,
-    need the unlocked gate; :meth:`done` reports success and tells the page."""
+    """A trainer's panel on one session, whose actions need the unlocked gate.
+
+    Its actions are decorated with :func:`trainer_only`; :meth:`done` reports success and tells
+    the page.
+    """
 
     def __init__(self, store: Store, session: str, gate: TrainerGate | None,
                  on_write: Callable[[], None] | None = None, **kwargs: Any) -> None:
@@ -299,8 +307,11 @@ class LivePage(w.VBox):
         self._follow_gate()
 
     def _follow_gate(self) -> None:
-        """A trainer projects the page and may not touch it for a long time: keep it live for
-        a half-day; participants' pages pause after ``idle_timeout`` without interaction."""
+        """Keep an unlocked trainer's page live for a half-day.
+
+        A trainer projects the page and may not touch it for a long time; participants' pages
+        pause after ``idle_timeout`` without interaction.
+        """
         if self._gate.unlocked:
             self._poller.idle_timeout = max(self._poller.idle_timeout, TRAINER_IDLE_TIMEOUT_S)
 
@@ -326,9 +337,11 @@ class LivePage(w.VBox):
         self._resume.layout.display = ""
 
     def attempt(self, step: Callable[[], Any], notice: Notice) -> bool:
-        """Run a step that reads the store while the page is built or bound; a store error
-        becomes ``notice`` (the page is built anyway, and binds again on the visitor's
-        arrival or at the next change once the store is back). Return True when it ran."""
+        """Run a step that reads the store while building or binding; return True if it ran.
+
+        A store error becomes ``notice``: the page is built anyway, and binds again on the
+        visitor's arrival or at the next change once the store is back.
+        """
         try:
             step()
         except CompanionError as error:

@@ -1,5 +1,7 @@
-"""The evaluation page: the anonymous survey for everyone; live results, expectations covered
-and the quality summary for the trainer."""
+"""The evaluation page: the anonymous survey for everyone, live results for the trainer.
+
+The trainer also sees the expectations covered and the quality summary.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import ipywidgets as w
+from typing_extensions import override
 
 from companion.charts.evaluation import (
     before_after,
@@ -209,10 +212,12 @@ class EvaluationPage(SequencePage):
                                                        "progress")}
         super().__init__(store, query, title=tx.PAGE_TITLE, **kwargs)
 
+    @override
     def build_participant(self, session: str) -> list[w.Widget]:
         self.form = SurveyForm(self._store, session, self.survey)
         return [self.form]
 
+    @override
     def build_trainer(self) -> list[w.Widget]:
         assert self.session is not None
         self.coverage = CoverageBoard(self._store, self.session.code, self.gate)

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import ipywidgets as w
+from typing_extensions import override
 
 from companion.core.safety import escape
 from companion.evaluation.survey import percent
@@ -191,6 +192,7 @@ class IntroductionPage(SequencePage):
         self._results.add_class("cp-quiz-results")
         super().__init__(store, query, title=tx.PAGE_TITLE, **kwargs)
 
+    @override
     def build_participant(self, session: str) -> list[w.Widget]:
         history = logic.history()
         self.glossary = GlossaryView(logic.glossary())
@@ -202,6 +204,7 @@ class IntroductionPage(SequencePage):
         self.quiz = QuizForm(self._store, session, logic.quiz())
         return [self.glossary, timeline, regies, figures, self.quiz]
 
+    @override
     def build_trainer(self) -> list[w.Widget]:
         self.refresh()
         return [w.HTML(f"<h3>{tx.QUIZ_RESULTS_TITLE}</h3>"), self._results]

@@ -1,5 +1,7 @@
-"""The base of every page of the course: the session it serves, the trainer's gated area built
-on first unlock, the visitor's address applied on arrival, live refresh.
+"""The base of every page of the course.
+
+It holds the session a page serves, the trainer's gated area built on first unlock, the
+visitor's address applied on arrival, live refresh.
 
 A page subclasses :class:`SessionPage` (or :class:`SequencePage`, its standard layout), lays out
 its widgets in its constructor and calls :meth:`SessionPage.open_page` last. Preheated Voilà
@@ -27,8 +29,10 @@ from companion.widgets.base import LivePage, Notice, TrainerGate, trainer_only
 
 
 def trainer_code_of(trainer_code: str | object | None) -> str | None:
-    """Return the trainer code a page uses: the given one, or (``...``) the one ``companion
-    serve`` configured; None (a trainee alone) when there is none."""
+    """Return the trainer code a page uses; None (a trainee alone) when there is none.
+
+    The given one, or (``...``) the one ``companion serve`` configured.
+    """
     code = config.trainer_code() if trainer_code is ... else trainer_code
     return code if isinstance(code, str) else None
 
@@ -153,8 +157,11 @@ class SessionPage(LivePage):
 
     # --- life cycle --------------------------------------------------------------------------
     def open_page(self) -> None:
-        """Finish building: bind to the session of the query, open the trainer's area if the
-        gate is already open, start live refresh. Subclasses call it last in ``__init__``."""
+        """Finish building; subclasses call it last in ``__init__``.
+
+        Bind to the session of the query, open the trainer's area if the gate is already open,
+        and start live refresh.
+        """
         self._bind_safely()
         self.attempt(self.poller.mark_seen, self._notice)
         if self._start_poller:
@@ -184,21 +191,27 @@ class SessionPage(LivePage):
         return found
 
     def rebind(self, *, force: bool = False) -> bool:
-        """Resolve the session again (the active one may have changed); rebind if it changed,
-        or anyway with ``force``. Return True when the page was bound again."""
+        """Resolve the session again (the active one may have changed); True if bound again.
+
+        Rebind if it changed, or anyway with ``force``.
+        """
         if self._unbound:
             return self._bind_safely()
         return self._apply(self.resolve(), force=force)
 
     @property
     def unbound(self) -> bool:
-        """True while the store could not be read to bind the page (it binds again on the
-        visitor's arrival or at the next live refresh)."""
+        """True while the store could not be read to bind the page.
+
+        It binds again on the visitor's arrival or at the next live refresh.
+        """
         return self._unbound
 
     def _bind_safely(self) -> bool:
-        """Resolve the session and bind; a store error becomes the page's notice instead of
-        breaking the page (a preheated kernel may build it while the store is down)."""
+        """Resolve the session and bind; a store error becomes the page's notice.
+
+        The page is not broken: a preheated kernel may build it while the store is down.
+        """
         self._unbound = not self.attempt(lambda: self._apply(self.resolve(), force=True),
                                          self._notice)
         return not self._unbound
@@ -211,8 +224,10 @@ class SessionPage(LivePage):
 
     # --- the room's activity -----------------------------------------------------------------
     def live_bar(self) -> w.HBox:
-        """Return the live bar: the trainer's current activity for the room, the pause notice
-        and « Reprendre »."""
+        """Return the live bar: the room's current activity, the pause notice, « Reprendre ».
+
+        The activity is the one the trainer sent the room to.
+        """
         bar = super().live_bar()
         bar.children = (self._activity_bar, *bar.children)
         return bar
@@ -277,13 +292,13 @@ class SessionPage(LivePage):
 
     # --- hooks -------------------------------------------------------------------------------
     def query_changed(self) -> None:
-        """Hook: the query was replaced (read page-specific parameters here)."""
+        """React to a replaced query (hook: read page-specific parameters here)."""
 
     def visitor_arrived(self) -> None:
-        """Hook: the visitor's request is known (``visitor_id()`` works now)."""
+        """React to the visitor's arrival (hook: ``visitor_id()`` works from here on)."""
 
     def bind(self, session: TrainingSession | None) -> None:
-        """Hook: build what depends on the session and the visitor (None: no session)."""
+        """Build what depends on the session and the visitor (hook; None: no session)."""
 
     def build_trainer(self) -> list[w.Widget]:
         """Return the widgets of the trainer's space (built once unlocked)."""
@@ -294,8 +309,9 @@ class SessionPage(LivePage):
 
 
 class SequencePage(SessionPage):
-    """The standard layout of a sequence page (introduction, round table, evaluation,
-    report): title, notice, participant area, trainer's area, live bar.
+    """The standard layout of a sequence page: introduction, round table, evaluation, report.
+
+    Title, notice, participant area, trainer's area, live bar.
 
     Subclasses implement :meth:`build_participant`, :meth:`build_trainer` and :meth:`refresh`.
     """

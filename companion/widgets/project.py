@@ -1,5 +1,7 @@
-"""The project-sheet page: on day 2, after the visit, a subgroup turns what it produced into
-objectives and an action plan; the trainer watches every subgroup's sheet fill live.
+"""The project-sheet page: a subgroup's objectives and action plan, watched by the trainer.
+
+On day 2, after the visit, a subgroup turns what it produced into objectives and an action
+plan; the trainer watches every subgroup's sheet fill live.
 
 The logic is in :mod:`companion.project`; this page only gathers the fields and saves the sheet
 (each save names the version it started from, so two browsers of one subgroup never overwrite
@@ -54,7 +56,7 @@ class ProjectSheetPage(SequencePage):
 
     # --- participant area ---------------------------------------------------------------
     def build_participant(self, session: str) -> list[w.Widget]:
-        """The subgroup's fields, buttons and the sheet as it stands."""
+        """Return the subgroup's fields, buttons and the sheet as it stands."""
         self._form_notice = Notice()
         self._form_notice.add_class("cp-project-notice")
         self.group = _text(tp.GROUP_LABEL, "cp-project-group")

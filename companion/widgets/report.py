@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
+from typing_extensions import override
 
 from companion.core import config
 from companion.core.safety import escape
@@ -31,8 +32,10 @@ def download_link(path: Path, label: str, css_class: str) -> str:
 
 
 def default_out_dir() -> Path:
-    """Return where reports are written: ``rapports/`` in the user data directory (outside the
-    served notebooks)."""
+    """Return where reports are written: ``rapports/`` in the user data directory.
+
+    It lies outside the served notebooks.
+    """
     return config.user_data_dir() / "rapports"
 
 
@@ -92,6 +95,7 @@ class ReportPage(SequencePage):
         self.panel: ReportPanel | None = None
         super().__init__(store, query, title=tx.TITLE, start=False, **kwargs)
 
+    @override
     def build_trainer(self) -> list[w.Widget]:
         assert self.session is not None
         self.panel = ReportPanel(self._store, self.session.code, self.gate, self._out)

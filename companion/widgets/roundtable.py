@@ -1,5 +1,8 @@
-"""The round-table page: programme questions one by one, questions from the room with upvotes
-ordered live, answered marks and the trainer's notes."""
+"""The round-table page: programme questions, questions from the room, the trainer's notes.
+
+Programme questions come one by one; questions from the room get upvotes (ordered live) and
+answered marks.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import ipywidgets as w
+from typing_extensions import override
 
 from companion.core.safety import escape
 from companion.core.visitor import visitor_id
@@ -107,6 +111,7 @@ class RoundTablePage(SequencePage):
         self.refresh()
 
     # --- building ---------------------------------------------------------------------------
+    @override
     def build_participant(self, session: str) -> list[w.Widget]:
         speakers = "".join(f"<li>{escape(s)}</li>" for s in self.table.speakers)
         ask = w.VBox([w.HTML(f"<h3>{tx.ASK_TITLE}</h3>"), self._ask, self._pseudonym,
@@ -116,6 +121,7 @@ class RoundTablePage(SequencePage):
                        f"<small>{escape(self.table.source)}</small></details>"),
                 self._current, ask, w.HTML(f"<h3>{tx.LIST_TITLE}</h3>"), self._list]
 
+    @override
     def build_trainer(self) -> list[w.Widget]:
         previous = button(tx.PREVIOUS, "cp-rt-prev")
         following = button(tx.NEXT, "cp-rt-next", "info")

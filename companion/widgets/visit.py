@@ -1,5 +1,8 @@
-"""The site-visit page: each subgroup fills its items of the observation grid, rates the four
-dimensions and lists the partners met; the trainer assigns items and sees the debrief live."""
+"""The site-visit page: each subgroup's observation grid, and the trainer's live debrief.
+
+Each subgroup fills its items of the grid, rates the four dimensions and lists the partners
+met; the trainer assigns items and sees the debrief live.
+"""
 
 from __future__ import annotations
 
@@ -236,8 +239,10 @@ class VisitDebrief(w.VBox):
 
 
 class VisitPage(SubgroupPage):
-    """The site-visit page (see :class:`companion.widgets.diagnosis.page.DiagnosisPage` for the
-    parameters): the subgroup's grid, and the trainer's assignments and debrief."""
+    """The site-visit page: the subgroup's grid, and the trainer's assignments and debrief.
+
+    See :class:`companion.widgets.diagnosis.page.DiagnosisPage` for the parameters.
+    """
 
     def __init__(self, store: Store, query: Mapping[str, str] | None = None, *,
                  trainer_code: str | object | None = ...,
@@ -269,7 +274,7 @@ class VisitPage(SubgroupPage):
             self.form.refresh()
 
     def build_trainer(self) -> list[w.Widget]:
-        """The assignments and debrief, and the « mon territoire » export / import."""
+        """Return the assignments and debrief, and the « mon territoire » export / import."""
         assert self.session is not None
         self.debrief = VisitDebrief(self._store, self.session.code, self.gate, self._items)
         self.workbook = WorkbookPanel(self._store, self.session.code, self.gate)

@@ -69,8 +69,11 @@ class PhaseBanner(w.VBox):
         self.state: RoundState | None = None
 
     def update(self, snap: Snapshot, *, joined: bool = True) -> None:
-        """Show the round and its phase (``joined``: a subgroup is chosen, so the results of a
-        closed round are shown below; otherwise the help says to choose one first)."""
+        """Show the round and its phase.
+
+        ``joined``: a subgroup is chosen, so the results of a closed round are shown below;
+        otherwise the help says to choose one first.
+        """
         self.state = snap.state
         help_text = tb.PHASE_HELP[snap.state.phase]
         if snap.state.phase == "clos" and not joined:

@@ -264,8 +264,10 @@ class ParticipantBoard(w.VBox):
 
 
 class BrainstormPage(SessionPage):
-    """A brainstorm round: the participant's board, and behind the trainer code the wall,
-    the animation of the round, the restitution and the exports.
+    """A brainstorm round: the participant's board, and the trainer's space behind the code.
+
+    The trainer's space holds the wall, the animation of the round, the restitution and the
+    exports.
 
     Parameters
     ----------
@@ -342,7 +344,7 @@ class BrainstormPage(SessionPage):
         self.poller.mark_seen()
 
     def build_trainer(self) -> list[w.Widget]:
-        """The wall, moderation, animation, restitution and exports (charts load here)."""
+        """Return the wall, moderation, animation, restitution and exports (charts load here)."""
         from companion.widgets.brainstorm.trainer_space import TrainerSpace
 
         assert self.session is not None
@@ -386,7 +388,7 @@ class BrainstormPage(SessionPage):
         self._start_clock()
 
     def _sees_results(self) -> bool:
-        """A closed round's results are below once a subgroup is chosen (or for the trainer)."""
+        """Tell whether a closed round's results show: subgroup chosen, solo, or trainer."""
         return self.board is not None or self.solo or self.gate.unlocked
 
     def _start_clock(self) -> None:

@@ -53,8 +53,11 @@ def preconisations_html(table: pd.DataFrame, revealed: bool) -> str:
 
 
 class RestitutionView(w.VBox):
-    """Per theme and per subgroup: top ideas, charts, word cloud; for a round linked to
-    another, the recommendations table and the chart of levers against difficulties."""
+    """The restitution of a round: per theme and per subgroup, top ideas, charts, word cloud.
+
+    For a round linked to another: the recommendations table and the chart of levers against
+    difficulties.
+    """
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -124,8 +127,10 @@ class RestitutionView(w.VBox):
 
 
 class ExportPanel(RoundPanel):
-    """Download links for the round (CSV, XLSX, HTML, Markdown) and the session backup (JSON);
-    re-import of a backup."""
+    """Download links for the round and the session backup; re-import of a backup.
+
+    The round as CSV, XLSX, HTML and Markdown, the session backup as JSON.
+    """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -1,5 +1,8 @@
-"""The trainer's running of a round (phases, timer, voting rules, subgroups and their links,
-new rounds) and the trainer's space that gathers wall, moderation, restitution and exports."""
+"""The trainer's running of a round, and the trainer's space around it.
+
+Running: phases, timer, voting rules, subgroups and their links, new rounds. The trainer's
+space gathers wall, moderation, restitution and exports.
+"""
 
 from __future__ import annotations
 

@@ -90,8 +90,10 @@ class StakeholderForm(w.VBox):
         self._reset()
 
     def _reset(self) -> None:
-        """Blank the form for the next actor: nothing of this one carries over (its
-        co-construction stages least of all)."""
+        """Blank the form for the next actor.
+
+        Nothing of this one carries over (its co-construction stages least of all).
+        """
         self._name.value = self._links.value = ""
         self._power.value = self._interest.value = 3
         for dropdown in self._roles.values():

@@ -1,5 +1,7 @@
-"""AFOM grid widgets: a subgroup's form, the shared 2×2 view with votes, the trainer's
-moderation (validate, edit, merge, hide, promote a brainstorm idea)."""
+"""AFOM grid widgets: a subgroup's form, the shared 2×2 view with votes, the moderation.
+
+The trainer's moderation validates, edits, merges, hides and promotes a brainstorm idea.
+"""
 
 from __future__ import annotations
 
@@ -274,8 +276,10 @@ class AfomModeration(w.VBox):
         self._promote.click()
 
     def click(self, action: str) -> None:
-        """Press « valider », « dévalider » or « masquer » (``validate``, ``unvalidate``,
-        ``hide``) on the chosen item."""
+        """Press « valider », « dévalider » or « masquer » on the chosen item.
+
+        ``action`` is ``validate``, ``unvalidate`` or ``hide``.
+        """
         {"validate": self._validate, "unvalidate": self._unvalidate,
          "hide": self._hide}[action].click()
 

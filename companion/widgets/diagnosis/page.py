@@ -1,5 +1,7 @@
-"""The shared participatory diagnosis page: AFOM grid, stakeholder map, needs / responses,
-territory figures, and the « mon territoire » export / import.
+"""The shared participatory diagnosis page.
+
+AFOM grid, stakeholder map, needs / responses, territory figures, and the « mon territoire »
+export / import.
 
 Participants contribute per subgroup (``?groupe=…`` or the field at the top); the trainer's
 page, unlocked with the trainer code, validates, merges and exports. With no trainer code

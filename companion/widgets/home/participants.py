@@ -1,5 +1,8 @@
-"""The trainer's live view of the icebreaker: count, charts by function and territory,
-word cloud and raw list of expectations, removal of a registration."""
+"""The trainer's live view of the icebreaker.
+
+Count, charts by function and territory, word cloud and raw list of expectations, removal of
+a registration.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""The indicators dashboard (Voilà and JupyterLab): structure and year, indicator cards with
-their definition and source, trends, exits, economic model, radar, targets, SROI, own data.
+"""The indicators dashboard (Voilà and JupyterLab).
+
+Structure and year, indicator cards with their definition and source, trends, exits,
+economic model, radar, targets, SROI, own data.
 
 Everything is computed by :mod:`companion.indicators.overview` and drawn by
 :mod:`companion.charts.indicators`; the widget keeps the choices and refreshes in one place.
@@ -225,8 +227,10 @@ class IndicatorsDashboard(w.VBox):
 
     # --- data ----------------------------------------------------------------------------------
     def _add_dataset(self, label: str, tables: dict[str, pd.DataFrame], source: str) -> None:
-        """Add a structure; every year is computed now (the trend needs them all), so that
-        switching structure or year afterwards only redraws."""
+        """Add a structure and compute every year now (the trend needs them all).
+
+        Switching structure or year afterwards only redraws.
+        """
         self.datasets[label] = tables
         self._sources[label] = source
         try:

@@ -25,9 +25,11 @@ def _megabytes(size: int) -> str:
 
 
 class OwnDataUpload(w.VBox):
-    """Upload CSV or XLSX files; ``tables`` (table name → DataFrame) is replaced on success
-    and ``loads`` counts the successful uploads (observe it: the same file loaded again is a
-    change too)."""
+    """Upload CSV or XLSX files; ``tables`` (table name → DataFrame) is replaced on success.
+
+    ``loads`` counts the successful uploads (observe it: the same file loaded again is a change
+    too).
+    """
 
     loads = traitlets.Int(0, help="Number of uploads that brought at least one table.")
 
