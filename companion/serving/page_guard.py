@@ -34,7 +34,8 @@ body.cp-lost .cp-message-succes{display:none}
 .jupyter-widgets.jupyter-button,.jupyter-widgets .jupyter-button,.widget-toggle-button{
 min-height:44px;min-width:44px}
 .widget-text input,.widget-textarea textarea,.widget-dropdown select,.widget-password input{
-min-height:44px;font-size:16px}
+min-height:44px;font-size:16px;box-sizing:border-box}
+.widget-textarea{height:auto !important}
 .widget-inline-hbox .widget-label{white-space:normal;overflow:visible;text-overflow:clip;
 height:auto;line-height:1.25}
 .widget-inline-hbox{height:auto;min-height:var(--jp-widgets-inline-height)}
