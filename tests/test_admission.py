@@ -84,3 +84,12 @@ def test_the_room_counts_pages_being_opened_and_held_per_device() -> None:
     assert room.device_pages("192.168.1.20") == 1 and room.building == 0
     assert room.device_pages("192.168.1.21") == 0
     assert isinstance(first, Visit) and first.handed and not second.handed
+
+
+def test_only_upload_pages_take_large_websocket_messages() -> None:
+    from companion.serving.server import PAGE_MESSAGE_BYTES, PageKernel, message_limit
+
+    upload = 64 * 2**20
+    assert message_limit(PageKernel(0.0, notebook="07_indicateurs_impact.ipynb"), upload) == upload
+    assert message_limit(PageKernel(0.0, notebook="00_accueil.ipynb"), upload) == PAGE_MESSAGE_BYTES
+    assert message_limit(None, upload) == PAGE_MESSAGE_BYTES  # a kernel no page was given

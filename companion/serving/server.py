@@ -15,7 +15,9 @@ application with four changes, each in one class or function below:
 - a page request that would start a kernel is admitted by the room's limits
   (:mod:`companion.serving.admission`): pages per device, pages being built, free memory;
   the others get a French page (« Trop de pages ouvertes », « La page arrive… »);
-- the trainer's sign-in page (:mod:`companion.serving.signin`): the code once, for the day.
+- the trainer's sign-in page (:mod:`companion.serving.signin`): the code once, for the day;
+- a page's websocket takes large messages only where the page offers an upload
+  (:data:`UPLOAD_NOTEBOOKS`), 2 MiB elsewhere (:func:`message_limit`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import tornado.web
+import tornado.websocket
 from jupyter_server.utils import url_path_join
 from tornado.ioloop import PeriodicCallback
 from traitlets import Bool, Float, Int
@@ -62,6 +65,7 @@ class PageKernel:
 
     handed_at: float
     client: str | None = None
+    notebook: str = ""
     connected: bool = False
     alone_since: float | None = None
 
@@ -83,9 +87,10 @@ class PageKernels:
         self.never_connected_s = never_connected_s
         self.pages: dict[str, PageKernel] = {}
 
-    def handed(self, kernel_id: str, now: float, client: str | None = None) -> None:
-        """Record that ``kernel_id`` now serves a page (opened by ``client``, an address)."""
-        self.pages[kernel_id] = PageKernel(handed_at=now, client=client)
+    def handed(self, kernel_id: str, now: float, client: str | None = None,
+               notebook: str = "") -> None:
+        """Record that ``kernel_id`` now serves a page of ``notebook`` opened by ``client``."""
+        self.pages[kernel_id] = PageKernel(handed_at=now, client=client, notebook=notebook)
 
     def held_by(self, client: str) -> int:
         """Return how many page kernels ``client`` holds."""
@@ -126,6 +131,7 @@ class Visit:
     """One page request being served: who asked, and whether it got its kernel yet."""
 
     client: str
+    notebook: str = ""
     handed: bool = False
 
 
@@ -160,17 +166,18 @@ class Room:
         """Return the pages ``client`` holds or is opening."""
         return self.page_kernels.held_by(client) + self.waiting[client]
 
-    def enter(self, client: str) -> Visit:
-        """Count a page request that is admitted."""
+    def enter(self, client: str, notebook: str = "") -> Visit:
+        """Count a page request (of ``notebook``) that is admitted."""
         self.building += 1
         self.waiting[client] += 1
-        return Visit(client)
+        return Visit(client, notebook)
 
     def handed(self, kernel_id: str, now: float) -> None:
         """Record a kernel handed to a page, for the request being served if any."""
         visit = VISIT.get()
         client = visit.client if visit is not None else None
-        self.page_kernels.handed(kernel_id, now, client)
+        notebook = visit.notebook if visit is not None else ""
+        self.page_kernels.handed(kernel_id, now, client, notebook)
         if visit is not None and not visit.handed:
             visit.handed = True
             self.waiting[visit.client] -= 1
@@ -182,6 +189,40 @@ class Room:
             self.waiting[visit.client] -= 1
         if self.waiting[visit.client] <= 0:
             del self.waiting[visit.client]
+
+
+UPLOAD_NOTEBOOKS = frozenset({
+    "02_remue_meninges_1.ipynb", "03_remue_meninges_2.ipynb",  # the trainer's JSON import
+    "04_diagnostic_partage.ipynb", "07_indicateurs_impact.ipynb",  # files of a territory
+    "10_reutiliser_sur_vos_donnees.ipynb", "11_fiche_projet.ipynb",
+})
+"""Pages that offer a file upload: their websocket takes messages up to the upload limit."""
+PAGE_MESSAGE_BYTES = 2 * 2**20
+"""Largest websocket message of the other pages (a widget message is a few kilobytes)."""
+
+
+def message_limit(page: PageKernel | None, upload_bytes: int) -> int:
+    """Return the largest websocket message the page of a kernel may send."""
+    if page is not None and page.notebook in UPLOAD_NOTEBOOKS:
+        return upload_bytes
+    return PAGE_MESSAGE_BYTES
+
+
+def limited(handler_class: type) -> type:
+    """Return a subclass of the kernel websocket handler with :func:`message_limit`."""
+
+    class Limited(handler_class):
+        @property
+        def max_message_size(self) -> int:
+            room: Room | None = self.settings.get("companion_room")
+            upload = int(self.settings.get("websocket_max_message_size", PAGE_MESSAGE_BYTES))
+            if room is None:
+                return upload
+            kernel_id = getattr(self, "kernel_id", None) or ""
+            return message_limit(room.page_kernels.pages.get(kernel_id), upload)
+
+    Limited.__name__ = f"Limited{handler_class.__name__}"
+    return Limited
 
 
 FIRST_VISIT = "premiere_visite"
@@ -219,7 +260,7 @@ class CompanionVoilaHandler(TornadoVoilaHandler):
         if verdict is not admission.Verdict.SERVE:
             self._refuse(verdict, room.device_pages(client))
             return
-        visit = room.enter(client)
+        visit = room.enter(client, str(self.notebook_path or path or ""))
         token = VISIT.set(visit)
         try:
             await super().get(path)
@@ -310,6 +351,9 @@ class CompanionVoila(Voila):
             pattern, handler_class, *rest = spec
             if handler_class is TornadoVoilaHandler:
                 handler_class = CompanionVoilaHandler
+            elif isinstance(handler_class, type) and issubclass(handler_class,
+                                                                tornado.websocket.WebSocketHandler):
+                handler_class = limited(handler_class)
             elif isinstance(handler_class, type) and issubclass(
                 handler_class, tornado.web.StaticFileHandler
             ):

@@ -9,6 +9,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -65,3 +66,43 @@ def test_the_cap_counts_pages_held_not_pages_ever_opened(server: Server) -> None
             break
         time.sleep(3)
     assert status == 200
+
+
+SEND_BIG = """async ([kernel, size]) => {
+  const url = `ws://${location.host}/api/kernels/${kernel}/channels`;
+  const id = 'big-' + Math.random();
+  const message = JSON.stringify({
+    header: {msg_id: id, msg_type: 'kernel_info_request', username: '', session: 'test',
+             date: new Date().toISOString(), version: '5.3'},
+    parent_header: {}, metadata: {padding: 'x'.repeat(size)}, content: {}, channel: 'shell',
+    buffers: []});
+  return await new Promise((resolve) => {
+    const socket = new WebSocket(url);
+    socket.onopen = () => socket.send(message);
+    socket.onmessage = (event) => {
+      if (typeof event.data === 'string' && event.data.includes(id)
+          && event.data.includes('kernel_info_reply')) { resolve('answered'); socket.close(); }
+    };
+    socket.onclose = (event) => resolve('closed ' + event.code);
+    setTimeout(() => resolve('silent'), 15000);
+  });
+}"""
+
+
+def test_large_websocket_messages_only_where_an_upload_is_offered(
+    server: Server, browser: Any
+) -> None:
+    import json
+
+    from tests.browser.harness import open_page
+
+    outcomes = {}
+    for notebook, ready in (("00_accueil.ipynb", ".cp-home"),
+                            ("07_indicateurs_impact.ipynb", ".cp-ind-cards")):
+        page = open_page(browser, server.url(notebook), ready).page
+        config = page.evaluate("document.getElementById('jupyter-config-data').textContent")
+        kernel = json.loads(config)["kernelId"]
+        outcomes[notebook] = page.evaluate(SEND_BIG, [kernel, 3 * 2**20])
+        page.context.close()
+    assert outcomes["00_accueil.ipynb"].startswith("closed")  # too big: the socket is cut
+    assert outcomes["07_indicateurs_impact.ipynb"] == "answered"  # an upload page reads it
