@@ -79,15 +79,16 @@ def serve(args: argparse.Namespace) -> int:
     write_cookie_secret_config(config_root)
     shim_root = skip_slow_imports(config.user_data_dir() / "voila-shims")
     home = f"{base_url(options)}/voila/render/00_accueil.ipynb"
-    print(f"URL : {home}")
-    print(f"Session : {session}")
-    print(f"Code formateur : {trainer_code}")
+    print(tx.SERVE_URL.format(url=home))
+    print(tx.SERVE_SESSION.format(session=session))
+    print(tx.SERVE_TRAINER_CODE.format(code=trainer_code))
     if args.lan or args.host:
         join_link = join.join_url(base_url(options), "00_accueil.ipynb", session)
         print(tx.LAN_JOIN.format(url=join_link))
         print(join.qr_text(join_link))
     if plan is not None:
-        chosen = ", ".join(f"{name} × {size}" for name, size in plan.items() if size)
+        chosen = ", ".join(tx.POOL_ITEM.format(name=name, size=size)
+                           for name, size in plan.items() if size)
         print(tx.POOLS_PLANNED.format(pools=chosen) if chosen else tx.POOLS_NONE)
     print(tx.STORE_AT.format(url=url))
     print(tx.STOP_HINT, flush=True)
@@ -199,7 +200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args) or 0)
     except CompanionError as error:
-        print(f"Erreur : {detail_of(error)}", file=sys.stderr)  # the trainer: the detail
+        print(tx.ERROR.format(detail=detail_of(error)), file=sys.stderr)  # the trainer: the detail
         return 2
 
 

@@ -19,14 +19,11 @@ from typing import Any
 
 from companion.core import config
 from companion.serving.admission import PAGES_PER_DEVICE
+from companion.texts import cli as tx
 
 TEMPLATE = "companion"
 SERVER_MODULE = "companion.serving.server"
 """Voilà's application with the class-room changes (kernels of left pages freed, gzip…)."""
-CELL_ERROR_FR = (
-    "La page n'a pas pu s'afficher entièrement ; le message ci-dessus en donne la raison. "
-    "Le détail technique est dans la console du serveur."
-)
 PAGE_LANGUAGE = "fr"
 """Every page says it is French: screen readers, the browser's date and number inputs."""
 LIVE_NOTEBOOKS = ("00_accueil.ipynb", "02_remue_meninges_1.ipynb", "03_remue_meninges_2.ipynb")
@@ -320,7 +317,7 @@ def voila_command(options: ServeOptions) -> list[str]:
         f"--preheat_kernel={_preheats(options)}",
         "--MappingKernelManager.cull_interval=60",
         f"--MappingKernelManager.cull_idle_timeout={options.cull_idle_timeout}",
-        f"--VoilaExecutor.cell_error_instruction={CELL_ERROR_FR}",
+        f"--VoilaExecutor.cell_error_instruction={tx.CELL_ERROR}",
         f"--VoilaExporter.language_code={PAGE_LANGUAGE}",  # <html lang="fr">
     ]
 

@@ -32,3 +32,12 @@ NOTEBOOKS_DEST_HELP = "dossier où copier les carnets (créé au besoin)"
 NOTEBOOKS_COPIED = (
     "{count} carnet(s) copié(s) dans {dest} ; {kept} déjà présent(s), laissé(s) tels quels."
 )
+SERVE_URL = "URL : {url}"
+SERVE_SESSION = "Session : {session}"
+SERVE_TRAINER_CODE = "Code formateur : {code}"
+POOL_ITEM = "{name} × {size}"
+ERROR = "Erreur : {detail}"
+CELL_ERROR = (
+    "La page n'a pas pu s'afficher entièrement ; le message ci-dessus en donne la raison. "
+    "Le détail technique est dans la console du serveur."
+)

@@ -104,6 +104,7 @@ UPLOAD_HELP = ("CSV ou Excel (.xlsx), {limit} Mo au plus. Le fichier reste dans 
                "salarie ; type_sortie ; duree_mois » pour les sorties.")
 UPLOAD_TOO_BIG = ("Le fichier « {name} » est trop volumineux ({size} Mo ; limite : {limit} Mo). "
                   "Ne gardez que les lignes et colonnes utiles.")
+UPLOAD_UNNAMED = "fichier"  # the name of an uploaded file that came without one
 UPLOAD_LOADED = "Fichier « {name} » lu comme tableau « {table} » ({rows} lignes)."
 UPLOAD_UNKNOWN = ("Le fichier « {name} » a été lu, mais ses colonnes ({columns}) ne "
                   "correspondent à aucun tableau attendu. Exemples de colonnes attendues : "

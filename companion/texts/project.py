@@ -43,6 +43,7 @@ F_LEAD = "Pilote"
 F_PARTNERS = "Partenaires"
 F_START = "Date de début"
 F_END = "Date de fin"
+DATE_FIELD = "{label} (AAAA-MM-JJ)"  # a date field's label, with the expected format
 F_COST = "Coût (€)"
 F_FUNDING = "Financements sollicités"
 F_STATUS = "Statut"

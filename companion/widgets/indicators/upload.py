@@ -69,7 +69,7 @@ class OwnDataUpload(w.VBox):
         """Read uploaded files (dicts with name, size, content as ipywidgets 8 gives them)."""
         read, messages, failed = {}, [], False
         for item in files:
-            name = str(item.get("name") or "fichier")
+            name = str(item.get("name") or ti.UPLOAD_UNNAMED)
             try:
                 size = int(item.get("size") or len(item.get("content") or b""))
                 if size > self.max_bytes:
