@@ -117,9 +117,15 @@ def _docstrings(tree: ast.AST) -> set[int]:
     return found
 
 
+FRENCH_COLON = re.compile(r"[A-Za-z]{2,} [:;](\s|$)")
+"""French typography: a space before « : » and « ; » (« base : », « URL : {url} »)."""
+
+
 def looks_french(text: str) -> bool:
-    """Return True for a literal that reads as French (accents, « », two French words)."""
-    return bool(ACCENTS.search(text)) or len(WORDS.findall(text)) >= 2
+    """Return True for a literal that reads as French (accents, « », two French words, a
+    space before a colon or a semicolon)."""
+    return (bool(ACCENTS.search(text)) or len(WORDS.findall(text)) >= 2
+            or bool(FRENCH_COLON.search(text)))
 
 
 def french_literals(package: Path = PACKAGE) -> list[str]:

@@ -51,5 +51,5 @@ def programme_timeline(programme: Programme, highlight: Sequence | None = None) 
     fig.update_yaxes(autorange="reversed", automargin=True)
     title = th.CHART_TIMELINE_TITLE
     if highlight is not None:
-        title += f" — en rouge : {th.CHART_HIGHLIGHT}"
+        title += th.CHART_HIGHLIGHT_SUFFIX.format(highlight=th.CHART_HIGHLIGHT)
     return style(fig, title=title, height=80 + 30 * len(seqs))

@@ -72,7 +72,7 @@ class SroiResult:
                                      rate=_fr(self.discount_rate * 100, 1),
                                      inputs=_fr(self.inputs, 0)),
             ti.SROI_PAYBACK_LINE.format(payback=payback),
-            f"Arrondis : {LABELS['rounding']}.",
+            ti.SROI_ROUNDING_LINE.format(rounding=LABELS['rounding']),
         ])
 
 

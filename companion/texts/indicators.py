@@ -347,3 +347,5 @@ OWN_XLSX_TOO_MANY_CELLS = (
     "Le classeur « {name} » déclare une feuille de {cells} cellules (limite : {limit}). "
     "Enregistrez seulement les lignes et colonnes utiles, puis réessayez."
 )
+SENSITIVITY_BASE = "base : {value}"
+SROI_ROUNDING_LINE = "Arrondis : {rounding}."
