@@ -151,8 +151,8 @@ def sensitivity_chart(sensitivity: pd.DataFrame) -> go.Figure:
                                     "x1": value, "y0": 0, "y1": 1,
                                     "line": {"color": ACCENT, "dash": "dash"}}]
         notes = list(figure_layout["annotations"])  # type: ignore[call-overload]
-        notes.append({"text": ti.SENSITIVITY_BASE.format(value=format_number(value, 2)), "xref": "x",
-                      "yref": "paper", "x": value, "y": 1, "yanchor": "bottom",
+        notes.append({"text": ti.SENSITIVITY_BASE.format(value=format_number(value, 2)),
+                      "xref": "x", "yref": "paper", "x": value, "y": 1, "yanchor": "bottom",
                       "showarrow": False, "font": {"color": ACCENT}})
         figure_layout["annotations"] = notes
     return go.Figure(data=traces, layout=figure_layout)
