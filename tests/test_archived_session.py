@@ -29,16 +29,16 @@ def _nothing_written(store: Store, code: str) -> None:
 def test_brainstorm_refuses_an_archived_session(store: Store, archived: str) -> None:
     page = BrainstormPage(store, {"session": archived, "groupe": "G1"}, trainer_code="CODE")
     assert page.session is None and page.board is None
-    assert "archivée" in page._notice.text
+    assert "archivée" in page.notice.text
     page.apply_query({"session": archived, "groupe": "G1"})
-    assert page.session is None and "archivée" in page._notice.text
+    assert page.session is None and "archivée" in page.notice.text
     _nothing_written(store, archived)
 
 
 def test_other_pages_refuse_an_archived_session(store: Store, archived: str) -> None:
     home = HomePage(store, {"session": archived}, trainer_code="CODE")
     assert home.session is None and home.registration is None
-    assert "archivée" in home._notice.text
+    assert "archivée" in home.notice.text
     evaluation = EvaluationPage(store, {"session": archived}, trainer_code="CODE", start=False)
     assert evaluation.session is None and evaluation.form is None
     diagnosis = DiagnosisPage(store, {"session": archived, "groupe": "G1"}, trainer_code="CODE")

@@ -13,6 +13,7 @@ from companion.widgets.base import TrainerGate
 from companion.widgets.brainstorm.cards import PhaseBanner, timer_html
 from companion.widgets.brainstorm.page import BrainstormPage
 from companion.widgets.brainstorm.wall import ModerationPanel
+from tests.drivers.brainstorm import BoardDriver, TrainerSpaceDriver, phase_html
 
 CODE = "SECRET42"
 PART, FIN = "Partenariat", "Financements spécifiques et croisés"
@@ -59,11 +60,12 @@ def test_bad_input_gives_a_french_notice_and_keeps_the_text(store: Store,
     assert alice.board is not None
     alice.board.post("   ", PART)
     assert alice.board.notice.level == "erreur" and "vide" in alice.board.notice.text
-    alice.board._text.value = "Une idée sans thème"
-    alice.board._theme.value = None
-    alice.board._submit.click()
+    board = BoardDriver(alice.board)
+    board.type_idea("Une idée sans thème")
+    board.no_theme()
+    board.publish()
     assert "thème" in alice.board.notice.text
-    assert alice.board._text.value == "Une idée sans thème"
+    assert board.idea_text() == "Une idée sans thème"
     assert store.list_records(session_code, bs.IDEA_KIND) == []
 
 
@@ -73,9 +75,10 @@ def test_edit_and_withdraw_own_idea_from_the_card(store: Store, session_code: st
     alice.board.post("Brouillon", PART)
     card = alice.board.cards[0]
     card.press("edit")
-    assert alice.board._text.value == "Brouillon"
-    alice.board._text.value = "Version finale"
-    alice.board._submit.click()
+    board = BoardDriver(alice.board)
+    assert board.idea_text() == "Brouillon"
+    board.type_idea("Version finale")
+    board.save_edit()
     assert alice.board.notice.text == "Idée modifiée."
     assert "Version finale" in alice.board.cards[0].text
     alice.board.cards[0].press("withdraw")
@@ -102,15 +105,16 @@ def test_vote_hidden_until_closed_then_revealed(store: Store, session_code: str)
     bruno.poller.poll_once()
     card = bruno.board.cards[0]
     card.press("vote")
-    assert "1 sur 2" in bruno.board._budget.value
+    assert "1 sur 2" in BoardDriver(bruno.board).budget_html()
     card.press("vote")
     assert "Un seul vote" in bruno.board.notice.text
     coach.poller.poll_once()
-    assert "1 vote(s) exprimé(s) par 1 votant(s)" in coach.trainer.wall._count.value
+    assert "1 vote(s) exprimé(s) par 1 votant(s)" in TrainerSpaceDriver(
+        coach.trainer).wall_count_html()
     assert "1 vote(s)</strong>" not in coach.trainer.wall.html  # hidden until closed
     coach.trainer.animation.set_phase("clos")
     bruno.poller.poll_once()
-    assert "1 vote(s)" in bruno.board.cards[0]._count.value
+    assert "1 vote(s)" in BoardDriver.votes_html(bruno.board.cards[0])
     # a closed round goes back to private writing only once confirmed (it hides the results)
     animation = coach.trainer.animation
     animation.set_phase("ecriture")
@@ -150,7 +154,7 @@ def test_trainer_moderates_merges_and_types_for_paper_group(store: Store,
     merged = [i for i in bs.ideas(store, session_code, "difficultes") if i.is_merge]
     assert len(merged) == 1 and set(merged[0].sources) == set(uids)
     mod.select.value = (merged[0].uid,)
-    assert "Pas d&#x27;argent" in mod._provenance.value
+    assert "Pas d&#x27;argent" in TrainerSpaceDriver(coach.trainer).provenance_html()
     mod.act("cp-move", [merged[0].uid], theme=PART)
     mod.act("cp-hide", [merged[0].uid])
     assert "Financements insuffisants" not in coach.trainer.wall.html
@@ -202,8 +206,8 @@ def test_trainer_adds_a_round_and_group_links(store: Store, session_code: str) -
     coach = trainer(store)
     coach.trainer.section.value = "animation"
     coach.trainer.animation.add_group("Groupe 1")
-    assert "Groupe 1" in coach.trainer.animation._links.value
-    assert "groupe=Groupe+1" in coach.trainer.animation._links.value
+    links = TrainerSpaceDriver(coach.trainer).group_links_html()
+    assert "Groupe 1" in links and "groupe=Groupe+1" in links
     coach.trainer.animation.add_round("Atouts", "Quels atouts ?", "Habitants\nÉconomie")
     assert "manche-3" in coach.trainer.animation.notice.text
     assert [r.id for r in bs.rounds(store, session_code)][-1] == "manche-3"
@@ -219,7 +223,8 @@ def test_exports_offer_downloads(store: Store, session_code: str) -> None:
     assert coach.trainer.export.notice.level == "succes"
     assert "'=1+1" in coach.trainer.export.files[f"{session_code}-difficultes.csv"].decode(
         "utf-8-sig")
-    assert 'download="TEST1-difficultes.xlsx"' in coach.trainer.export._links.value
+    assert 'download="TEST1-difficultes.xlsx"' in TrainerSpaceDriver(
+        coach.trainer).export_links_html()
 
 
 def test_timer_countdown_text() -> None:
@@ -242,7 +247,7 @@ def test_form_hidden_when_writing_is_closed(store: Store, session_code: str, pha
     bs.set_phase(store, session_code, "difficultes", phase)
     alice = page(store, groupe="G1")
     assert alice.board is not None
-    assert alice.board._form.layout.display == "none"
+    assert not BoardDriver(alice.board).form_shown()
     alice.board.post("Trop tard", PART)
     assert "pas ouverte" in alice.board.notice.text
 
@@ -274,8 +279,8 @@ def test_closed_round_without_subgroup_does_not_promise_results(store: Store,
     bs.set_phase(store, session_code, "difficultes", "clos")
     visitor = page(store)
     assert visitor.board is None and visitor.picker is not None
-    assert "voici les résultats" not in visitor.banner._phase.value
-    assert "sous-groupe" in visitor.banner._phase.value
+    assert "voici les résultats" not in phase_html(visitor.banner)
+    assert "sous-groupe" in phase_html(visitor.banner)
     visitor.picker.group = "G1"
     assert visitor.board is not None
-    assert "voici les résultats" in visitor.banner._phase.value
+    assert "voici les résultats" in phase_html(visitor.banner)

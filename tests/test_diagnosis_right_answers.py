@@ -64,15 +64,17 @@ def test_merge_is_one_transaction_and_keeps_provenance(store: Store, session_cod
 def test_moderation_offers_only_items_of_the_chosen_card(store: Store, session_code: str) -> None:
     from companion.widgets.base import TrainerGate
     from companion.widgets.diagnosis.afom import AfomModeration
+    from tests.drivers.diagnosis import AfomModerationDriver
 
     target = _afom(store, session_code, "opportunites", "Nouveau contrat de ville")
     same = _afom(store, session_code, "opportunites", "Appel à projets ESS", "B")
     atouts = [_afom(store, session_code, "atouts", t) for t in ("Tissu associatif", "Régie")]
     moderation = AfomModeration(store, session_code, gate=TrainerGate(None))  # trainee alone
     moderation.select(target)
-    assert [uid for _label, uid in moderation._sources.options] == [same]
-    forged = [*moderation._sources.options, ("x", atouts[0]), ("y", atouts[1])]
-    moderation._sources.options = forged  # as a stale page could still offer them
+    sources = AfomModerationDriver(moderation).merge_sources()
+    assert [uid for _label, uid in sources.options] == [same]
+    forged = [*sources.options, ("x", atouts[0]), ("y", atouts[1])]
+    sources.options = forged  # as a stale page could still offer them
     moderation.merge(target, [atouts[0], atouts[1]])
     assert moderation.notice.level == "erreur" and "Atouts" in moderation.notice.text
     assert all(not store.get_record(u).merged_into for u in atouts)
@@ -85,13 +87,14 @@ def test_moderation_offers_only_items_of_the_chosen_card(store: Store, session_c
 def test_a_promoted_idea_keeps_its_own_theme_and_source(store: Store, session_code: str) -> None:
     from companion.widgets.base import TrainerGate
     from companion.widgets.diagnosis.afom import AfomModeration
+    from tests.drivers.diagnosis import AfomModerationDriver
 
     idea = store.add_record(session_code, "idea", {
         "text": "Manque de financements pérennes", "theme": "Financements spécifiques et croisés",
         "round": "difficultes"}, group="C")
     moderation = AfomModeration(store, session_code, gate=TrainerGate(None))  # trainee alone
-    moderation._theme.value = "Cadre de vie et renouvellement urbain"  # the edit form's values
-    moderation._source.value = "acteur institutionnel"
+    AfomModerationDriver(moderation).edit_form(  # the edit form's values
+        theme="Cadre de vie et renouvellement urbain", source="acteur institutionnel")
     moderation.promote(idea.uid, "menaces")
     (item,) = afom.items(store, session_code)
     assert item.theme == "Financements" and item.source == afom.IDEA_SOURCE

@@ -11,6 +11,14 @@ from companion.store import Store
 from companion.visit import grid as v
 from companion.widgets.diagnosis.page import DiagnosisPage
 from companion.widgets.visit import VisitPage
+from tests.drivers.diagnosis import (
+    DebriefDriver,
+    VisitFormDriver,
+    actors_matrix_html,
+    afom_grid_html,
+    export_link_html,
+    territory_figures_html,
+)
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 REFERENCE = Path(__file__).parent / "data" / "reference"
@@ -27,7 +35,7 @@ def test_two_subgroups_and_the_trainer_share_the_grid(store: Store, session_code
     b.afom_form.submit()
     assert "Menaces" in b.afom_form.notice.text
     assert trainer.poller.poll_once()  # the trainer's page sees the change and refreshes
-    view = trainer.afom_board._grid.value
+    view = afom_grid_html(trainer.afom_board)
     assert "&lt;img src=x" in view and "<img" not in view and "Fin d&#x27;un financement" in view
     assert {i.group for i in trainer.afom_board.grid} == {"A", "B"}
     assert trainer.gate.check("CODE") and trainer.moderation is not None
@@ -70,8 +78,8 @@ def test_missing_subgroup_and_bad_actor_give_french_notices(store: Store,
     page.need_form.submit()
     page.refresh()
     assert "Habitants" in page.actor_board.absent and "Bailleurs" not in page.actor_board.absent
-    assert "<img" not in page.actor_board._matrix.value
-    assert "&lt;img" in page.actor_board._matrix.value
+    matrix = actors_matrix_html(page.actor_board)
+    assert "<img" not in matrix and "&lt;img" in matrix
     assert list(page.need_board.frame["besoin"]) == ["Mobilité"]
     assert s.actors(store, session_code)[0].group == "C"
     assert d.items(store, session_code) == []
@@ -85,7 +93,7 @@ def test_solo_trainee_gets_a_personal_session_and_exports(store: Store) -> None:
     page.afom_form.fill("opportunites", "Appel à projets QPV", source="acteur institutionnel")
     page.afom_form.submit()
     content = page.workbook.export("xlsx")
-    assert content[:2] == b"PK" and "cp-export-download" in page.workbook._link.value
+    assert content[:2] == b"PK" and "cp-export-download" in export_link_html(page.workbook)
     page.workbook.import_bytes(content[:300], "abime.xlsx")
     assert page.workbook.notice.level == "erreur" and "abîmé" in page.workbook.notice.text
     page.workbook.import_bytes(page.workbook.export("json"), "sauvegarde.json")
@@ -110,7 +118,7 @@ def test_territory_tab_shows_figures_with_vintage_and_source(store: Store,
         panel.load((REFERENCE / name).read_bytes(), name)
     panel.show("QP093005")
     assert panel.profile is not None and not panel.profile.empty
-    html = panel._table.value
+    html = territory_figures_html(panel)
     assert "2022" in html and "Insee" in html and "Taux de pauvreté" in html
     panel.show("Nulle part")
     assert panel.notice.level == "erreur"
@@ -138,9 +146,9 @@ def test_visit_subgroups_fill_and_trainer_consolidates(store: Store, session_cod
     trainer.debrief.assign("A", ["activites", "partenaires"])
     a = VisitPage(store, {"groupe": "A"}, trainer_code="CODE")
     b = VisitPage(store, {"groupe": "B"}, trainer_code="CODE")
-    assert [o[1] for o in a.form._item.options] == ["activites", "partenaires"]
-    assert a.form._item.value == "activites"  # a page opens on its first item, ready to type
-    assert len(b.form._item.options) == 8
+    assert VisitFormDriver(a.form).item_ids() == ["activites", "partenaires"]
+    assert VisitFormDriver(a.form).item_chosen() == "activites"  # first item, ready to type
+    assert len(VisitFormDriver(b.form).item_ids()) == 8
     a.form.observe_item("activites", HOSTILE)
     b.form.observe_item("gouvernance", "Collège des habitants majoritaire")
     a.form.rate({"sociale": 5, "inclusion": 4}, "Très inclusive")
@@ -153,8 +161,9 @@ def test_visit_subgroups_fill_and_trainer_consolidates(store: Store, session_cod
     debrief = trainer.debrief.debrief
     assert len(debrief.observations) == 2 and len(debrief.partners) == 1
     assert debrief.means.set_index("dimension").loc["sociale", "moyenne"] == 4.0
-    assert "<img" not in trainer.debrief._observations.value
-    assert "A, B" in trainer.debrief._partners.value
-    assert len(trainer.debrief._radar.figure.data) == 3
+    shown = DebriefDriver(trainer.debrief)
+    assert "<img" not in shown.observations_html()
+    assert "A, B" in shown.partners_html()
+    assert len(shown.radar().figure.data) == 3
     assert v.assignments(store, session_code) == {"A": ("activites", "partenaires")}
     assert len(wb.records(store, session_code)) == 7

@@ -6,10 +6,12 @@ from datetime import datetime
 
 import pytest
 
+from companion.content.course import programme
 from companion.core.model import TRAINER
 from companion.store import Store
 from companion.widgets.base import TrainerGate
 from companion.widgets.home.page import HomePage
+from tests.drivers.home import HomeDriver
 
 NOW = datetime(2026, 11, 28, 10, 45)
 
@@ -28,14 +30,15 @@ def test_without_a_session_the_page_says_so_and_offers_no_form(store: Store) -> 
 
 def test_programme_highlights_the_running_sequence(store: Store, session_code: str) -> None:
     page = _page(store)
+    home = HomeDriver(page)
     highlighted = page.programme_view.highlight
     assert highlighted is not None and "Remue-méninges » 1" in highlighted.title
-    timeline = page.programme_view._timeline.value
+    timeline = home.timeline_html()
     assert timeline.count("cp-timeline-now") == 1
     now_block = timeline.split("cp-timeline-now", 1)[1].split("</div>", 1)[0]
     assert "Remue-méninges » 1" in now_block and "#c0392b" in now_block
-    assert timeline.count("cp-timeline-block") == len(page._content.sequences)
-    assert "En cours" in page.programme_view._banner.value
+    assert timeline.count("cp-timeline-block") == len(programme().sequences)
+    assert "En cours" in home.banner_html()
 
 
 def test_a_page_built_in_advance_takes_the_visitor_query(store: Store, session_code: str) -> None:
@@ -48,7 +51,7 @@ def test_a_page_built_in_advance_takes_the_visitor_query(store: Store, session_c
 
 def test_join_block_shows_code_url_and_qr(store: Store, session_code: str) -> None:
     page = _page(store)
-    html = page._join.value
+    html = HomeDriver(page).join_html()
     assert "TEST1" in html and "<svg" in html
     assert "http://10.0.0.5:8866/voila/render/00_accueil.ipynb?session=TEST1" in html
 
@@ -81,15 +84,15 @@ def test_free_text_function_and_bad_input_messages(store: Store, session_code: s
 
 def test_trainer_space_opens_only_with_the_code(store: Store, session_code: str) -> None:
     page = _page(store)
+    gate = HomeDriver(page).gate
     assert page.admin is None and not page.gate.unlocked
     assert "CODE1234" not in repr(page.gate.get_state())
-    page.gate._code.value = "faux"
-    page.gate._unlock.click()
+    gate.unlock("faux")
     assert not page.gate.unlocked and page.board is None
-    page.gate._code.value = "CODE1234"
-    page.gate._unlock.click()
+    assert gate.typed_code() == ""  # a wrong code is not kept either
+    gate.unlock("CODE1234")
     assert page.gate.unlocked and page.board is not None and page.admin is not None
-    assert page.gate._code.value == ""  # the typed code does not stay in the page
+    assert gate.typed_code() == ""  # the typed code does not stay in the page
 
 
 def test_repeated_wrong_codes_are_slowed_down() -> None:
@@ -102,8 +105,8 @@ def test_repeated_wrong_codes_are_slowed_down() -> None:
 def test_trainer_board_follows_the_store_live(store: Store, session_code: str) -> None:
     page = _page(store)
     page.gate.check("CODE1234")
-    board = page.board
-    assert board is not None and "Aucun participant" in board._count.value
+    board = HomeDriver(page).board()
+    assert "Aucun participant" in board.count_html()
     # Another page (another kernel) writes to the store…
     other = _page(store)
     assert other.registration is not None and other.expectations is not None
@@ -112,10 +115,11 @@ def test_trainer_board_follows_the_store_live(store: Store, session_code: str) -
     other.expectations.send("<script>alert(1)</script> mieux coopérer")
     # …and the trainer's poller notices on its next tick.
     assert page.poller.poll_once()
-    assert "1 participant" in board._count.value
-    assert board.expectation_texts == ["<script>alert(1)</script> mieux coopérer"]
-    assert "<script>" not in board._raw.value and "&lt;script&gt;" in board._raw.value
-    functions = board._by_function.figure.data[0]
+    assert "1 participant" in board.count_html()
+    assert board.board.expectation_texts == ["<script>alert(1)</script> mieux coopérer"]
+    html = board.expectations_html()
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    functions = board.chart_by_function().figure.data[0]
     assert list(functions.y) == ["Élu·e local·e"] and list(functions.x) == [1]
     assert not page.poller.poll_once()  # nothing new: no refresh
 
@@ -126,17 +130,17 @@ def test_trainer_removes_a_registration_and_it_is_kept_in_the_audit(
     person = store.add_participant(session_code, pseudonym="Doublon", function="f", territory="t")
     page = _page(store)
     page.gate.check("CODE1234")
-    assert page.board is not None
-    page.board._remove_choice.value = person.id
-    page.board._remove.click()
-    assert "Retirer l'inscription de « Doublon » ?" in page.board.confirmation.question
+    board = HomeDriver(page).board()
+    board.ask_remove("Doublon")
+    assert "Retirer l'inscription de « Doublon » ?" in board.question()
     assert len(store.list_participants(session_code)) == 1  # asked, not done
-    page.board.confirmation.cancel()
-    assert len(store.list_participants(session_code)) == 1
-    page.board._remove.click()
-    page.board.confirmation.confirm()
+    board.answer(confirm=False)
+    assert len(store.list_participants(session_code)) == 1 and board.question() == ""
+    board.ask_remove("Doublon")
+    board.answer(confirm=True)
     assert store.list_participants(session_code) == []
-    assert len(store.list_participants(session_code, include_removed=True)) == 1
+    removed = store.list_participants(session_code, include_removed=True)
+    assert [p.id for p in removed] == [person.id]
     assert any(e.actor == TRAINER for e in store.audit_trail(session_code))
 
 
@@ -145,18 +149,15 @@ def test_trainer_creates_activates_and_resets_sessions(store: Store) -> None:
     page.gate.check("CODE1234")
     admin = page.admin
     assert admin is not None
-    admin._code.value = "J1J2"
-    admin._create.click()
+    admin.create("J1J2")
     assert store.active_session().code == "J1J2"  # type: ignore[union-attr]
     assert page.session is not None and page.registration is not None
     store.add_participant("J1J2", function="f", territory="t")
-    admin._reset.click()  # not confirmed: nothing happens
+    admin.reset(confirmed=False)  # not confirmed: nothing happens
     assert "cochez" in admin.notice.text and len(store.list_participants("J1J2")) == 1
-    admin._confirm.value = True
-    admin._reset.click()
+    admin.reset(confirmed=True)
     assert store.list_participants("J1J2") == []
-    admin._code.value = "J1J2"
-    admin._create.click()
+    admin.create("J1J2")
     assert "existe déjà" in admin.notice.text
 
 

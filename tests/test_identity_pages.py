@@ -14,6 +14,7 @@ from companion.evaluation import survey
 from companion.store import Store
 from companion.widgets.brainstorm.page import BrainstormPage
 from companion.widgets.evaluation import EvaluationPage
+from tests.drivers.brainstorm import BoardDriver
 
 CODE = "SECRET42"
 NAME = "username-127-0-0-1-8866"
@@ -58,7 +59,7 @@ def test_a_served_page_without_a_signed_cookie_does_not_vote(
     _vote_room(store, session_code)
     page = BrainstormPage(store, {"groupe": "G2"}, trainer_code=CODE)
     assert page.board is not None and not page.board.can_vote
-    assert "Rechargez la page" in page.board._budget.value
+    assert "Rechargez la page" in BoardDriver(page.board).budget_html()
     page.board.cards[0].press("vote")
     assert "Rechargez la page" in page.board.notice.text
     assert _votes(store, session_code) == []

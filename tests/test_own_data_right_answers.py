@@ -46,16 +46,18 @@ def test_an_own_table_that_fails_is_refused_naming_file_line_and_column() -> Non
 
 def test_the_dashboard_never_shows_the_sample_under_my_data() -> None:
     from companion.widgets.indicators.dashboard import IndicatorsDashboard
+    from tests.drivers.indicators import IndicatorsDriver
 
-    sample_cards = IndicatorsDashboard()._cards.value
+    sample_cards = IndicatorsDriver(IndicatorsDashboard()).cards_html()
     assert "39" in sample_cards
     bad = {"sorties": pd.DataFrame({"annee": [2025, 2025], "type_sortie": ["CDD", "CDI"],
                                     "duree_mois": ["sept", None]})}
     board = IndicatorsDashboard(tables=bad)
-    assert board._structure.value.startswith("Mes données")
-    assert "donnée absente" in board._cards.value.casefold()
+    shown = IndicatorsDriver(board)
+    assert shown.structure().startswith("Mes données")
+    assert "donnée absente" in shown.cards_html().casefold()
     assert "sept" in board.notice.text
-    assert "39" not in board._cards.value and board._cards.value != sample_cards
+    assert "39" not in shown.cards_html() and shown.cards_html() != sample_cards
 
 
 def test_load_tables_takes_own_files_only_and_keeps_their_errors(tmp_path: Path) -> None:

@@ -38,7 +38,7 @@ class CounterPage(SessionPage):
         super().__init__(store, query, start=False, **kwargs)
         self.bound: list[str | None] = []
         self.actions = 0
-        self.children = (self._notice, self.trainer_area)
+        self.children = (self.notice, self.trainer_area)
         self.open_page()
 
     def bind(self, session: TrainingSession | None) -> None:

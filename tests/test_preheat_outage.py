@@ -45,11 +45,11 @@ def test_a_brainstorm_page_preheated_during_an_outage_works_on_arrival(outage: P
     store = companion.open_store(outage)
     assert isinstance(store, DeferredStore) and not store.opened
     page = BrainstormPage(store, manche="difficultes", trainer_code="CODE")  # preheat
-    assert page.session is None and page._notice.level == "erreur"
+    assert page.session is None and page.notice.level == "erreur"
     _store_back(outage)
     page.apply_query({"groupe": "G1"})  # the visitor arrives
     assert page.session is not None and page.session.code == "RETOUR"
-    assert page.board is not None and page._notice.text == ""
+    assert page.board is not None and page.notice.text == ""
     page.board.post("Une idée après la panne", "Partenariat")
     assert page.board.notice.level == "succes"
     assert "Une idée après la panne" in page.board.cards[0].text
@@ -59,7 +59,7 @@ def test_the_session_named_in_the_address_binds_once_the_store_is_back(outage: P
     store = companion.open_store(outage)
     page = BrainstormPage(store, manche="difficultes", trainer_code="CODE")
     page.apply_query({"session": "RETOUR", "groupe": "G1"})  # still down on arrival
-    assert page.session is None and page._notice.level == "erreur"
+    assert page.session is None and page.notice.level == "erreur"
     _store_back(outage)
     page.poller.poll_once()  # the live refresh binds it once the store answers
     assert page.session is not None and page.board is not None

@@ -12,6 +12,12 @@ from companion.widgets.evaluation import EvaluationPage
 from companion.widgets.introduction import IntroductionPage
 from companion.widgets.report import ReportPage
 from companion.widgets.roundtable import RoundTablePage
+from tests.drivers.sequences import (
+    EvaluationDriver,
+    IntroductionDriver,
+    ReportDriver,
+    RoundTableDriver,
+)
 
 CODE = "SECRET9"
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -42,7 +48,8 @@ def test_glossary_search_and_quiz(store: Store, session_code: str) -> None:
     assert intro.quiz_records(store, session_code)[0].author == ""
     _unlock(page)
     page.refresh()
-    assert "1 réponse(s) au quiz, dont 0 nominative(s)" in page._results.value
+    results = IntroductionDriver(page).quiz_results_html()
+    assert "1 réponse(s) au quiz, dont 0 nominative(s)" in results
 
 
 def test_round_table_live_order_between_two_pages(store: Store, session_code: str) -> None:
@@ -59,8 +66,8 @@ def test_round_table_live_order_between_two_pages(store: Store, session_code: st
     alice.cards[second].click("upvote")
     assert trainer.poller.poll_once()
     assert trainer.order == [second, first]
-    assert "&lt;img" in trainer.cards[first]._text.value
-    assert alice.cards[second]._upvote.disabled  # supported once
+    assert "&lt;img" in RoundTableDriver.card_html(trainer.cards[first])
+    assert not RoundTableDriver.can_upvote(alice.cards[second])  # supported once
     bruno.cards[second].click("upvote")  # his own question
     assert "propre" in bruno.ask_notice.text
     trainer.cards[second].click("answered")
@@ -68,7 +75,7 @@ def test_round_table_live_order_between_two_pages(store: Store, session_code: st
     assert alice.order == [first, second] and alice.cards[second].question.answered
     trainer.move(+1)
     bruno.poller.poll_once()
-    assert "Question 2 sur 3" in bruno._current.value
+    assert "Question 2 sur 3" in RoundTableDriver(bruno).current_html()
     trainer.save_note("Les bailleurs y gagnent")
     assert rt.notes(store, session_code)["impacts"].get("text") == "Les bailleurs y gagnent"
 
@@ -88,13 +95,14 @@ def test_evaluation_form_results_and_coverage(store: Store, session_code: str) -
     assert "déjà" in page.form.notice.text
     _unlock(page)
     assert page.coverage is not None
-    assert "1 réponse(s)" in page._count.value
-    assert HOSTILE not in page._tables.value and "&lt;img" in page._tables.value
+    results = EvaluationDriver(page)
+    assert "1 réponse(s)" in results.count_html()
+    assert HOSTILE not in results.results_html() and "&lt;img" in results.results_html()
     assert page.charts["means"].figure is not None
     page.coverage.mark(expectation.uid, True)
     assert store.get_record(expectation.uid).status == "couverte"
     assert page.coverage.coverage.share == 100.0
-    assert "100 %" in page.coverage._share.value
+    assert "100 %" in results.coverage_html()
 
 
 def test_report_button_offers_downloads(store: Store, session_code: str,
@@ -106,7 +114,7 @@ def test_report_button_offers_downloads(store: Store, session_code: str,
     assert page.panel is not None
     files = page.panel.produce(anonymise=True)
     assert files is not None and files.html.exists() and files.xlsx.exists()
-    links = page.panel._links.value
+    links = ReportDriver(page).links_html()
     assert "download='rapport_TEST1_anonyme.html'" in links and "data:text/html;base64," in links
     assert "Zoé" not in files.html.read_text(encoding="utf-8")
 

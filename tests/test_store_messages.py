@@ -35,8 +35,8 @@ def test_read_only_store_message(tmp_path: Path, capfd: pytest.CaptureFixture[st
         assert str(path) in detail_of(caught.value)  # the trainer learns which file
         # in a page: the participant's notice is short; the server log has the detail
         page = BrainstormPage(store, {"groupe": "G1"}, trainer_code="CODE")
-        assert page._notice.level == "erreur"  # joining its subgroup is a write
-        _assert_for_participants(page._notice.text, str(path))
+        assert page.notice.level == "erreur"  # joining its subgroup is a write
+        _assert_for_participants(page.notice.text, str(path))
     assert str(path) in capfd.readouterr().err
 
 
@@ -58,4 +58,4 @@ def test_the_trainer_page_shows_the_detail(tmp_path: Path) -> None:
         coach = BrainstormPage(store, {}, trainer_code="CODE")
         assert coach.gate.check("CODE")
         coach.trainer.animation.set_phase("vote")
-        assert str(path) in coach.trainer.animation._notice.text
+        assert str(path) in coach.trainer.animation.notice.text

@@ -24,6 +24,7 @@ from companion.store import Store
 from companion.visit import grid
 from companion.widgets.brainstorm.page import BrainstormPage
 from companion.widgets.diagnosis.page import GroupField
+from tests.drivers.brainstorm import BoardDriver
 
 BAD = "\x00\x07\x1b\u202e\u2066\x85\x9b"
 HOSTILE = f"Gr{BAD}oupe 1"
@@ -64,7 +65,7 @@ def test_brainstorm_group_from_the_address_and_pseudonym(store: Store,
                                                          session_code: str) -> None:
     page = BrainstormPage(store, {"groupe": HOSTILE}, trainer_code="CODE")
     assert page.board is not None and page.board.who.group == "Groupe 1"
-    page.board._pseudonym.value = f"Awa{BAD}"
+    BoardDriver(page.board).type_pseudonym(f"Awa{BAD}")
     page.board.post(f"Idée{BAD} propre", "Partenariat")
     assert page.board.notice.level == "succes"
     _assert_clean(store)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import importlib
 from pathlib import Path
 
 import pandas as pd
@@ -17,7 +18,7 @@ CHARTS = Path(__file__).resolve().parent.parent / "companion" / "charts"
 
 def test_the_template_is_registered_once_with_the_palette() -> None:
     registered = pio.templates[theme.TEMPLATE]
-    theme._register()  # a second import or call does not replace it
+    importlib.reload(theme)  # a second import does not replace it
     assert pio.templates[theme.TEMPLATE] is registered
     assert tuple(registered.layout.colorway) == PALETTE
     assert registered.layout.font.family == theme.FONT

@@ -174,3 +174,16 @@ def unlock_trainer(page: Any, code: str) -> None:
     page.click("button.cp-trainer-open")
     page.fill(".cp-trainer-code input", code)
     page.click("button.cp-trainer-unlock")
+
+
+def post_idea(page: Any, text: str, theme: str | int, done: str, *,
+              timeout_ms: int = 15_000) -> None:
+    """Type an idea on a brainstorm page, pick its theme (its label, or its index in the
+    list), publish it and wait for ``done`` to show."""
+    page.fill(".cp-idea-text textarea", text)
+    if isinstance(theme, str):
+        page.select_option(".cp-idea-theme select", label=theme)
+    else:
+        page.select_option(".cp-idea-theme select", index=theme)
+    page.click("button.cp-idea-submit")
+    page.wait_for_selector(done, timeout=timeout_ms)

@@ -11,6 +11,7 @@ from tests.browser.harness import (
     Server,
     Watched,
     open_page,
+    post_idea,
     start_server,
     stop_server,
     unlock_trainer,
@@ -32,10 +33,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 def _post(page: Any, text: str, theme: str) -> None:
-    page.fill(".cp-idea-text textarea", text)
-    page.select_option(".cp-idea-theme select", label=theme)
-    page.click("button.cp-idea-submit")
-    page.wait_for_selector(".cp-idea-form .cp-message-succes", timeout=15_000)
+    post_idea(page, text, theme, ".cp-idea-form .cp-message-succes")
 
 
 def _wait_text(page: Any, selector: str, text: str, timeout: float = 10.0) -> None:

@@ -10,6 +10,7 @@ import pytest
 from tests.browser.harness import (
     Server,
     open_page,
+    post_idea,
     start_server,
     stop_server,
     unlock_trainer,
@@ -36,10 +37,7 @@ def test_reloading_the_page_keeps_the_participants_own_ideas(browser: Any, serve
     brainstorm = server.url("02_remue_meninges_1.ipynb", groupe="Groupe 1")
     page.goto(brainstorm, timeout=90_000)
     page.wait_for_selector(".cp-idea-form", timeout=90_000)
-    page.fill(".cp-idea-text textarea", "Mutualiser les locaux vacants")
-    page.select_option(".cp-idea-theme select", index=1)
-    page.click("button.cp-idea-submit")
-    page.wait_for_selector(".cp-idea-list .cp-idea-withdraw", timeout=15_000)
+    post_idea(page, "Mutualiser les locaux vacants", 1, ".cp-idea-list .cp-idea-withdraw")
     page.reload(timeout=90_000)
     page.wait_for_selector(".cp-idea-form", timeout=90_000)
     # After the reload the card is still the participant's own: they may withdraw it.
@@ -57,10 +55,8 @@ def test_after_a_server_restart_the_wall_is_as_it_was(
     try:
         participant = open_page(browser, first.url("02_remue_meninges_1.ipynb", groupe="G1"),
                                 ".cp-idea-form")
-        participant.page.fill(".cp-idea-text textarea", "Une idée qui survit au redémarrage")
-        participant.page.select_option(".cp-idea-theme select", index=2)
-        participant.page.click("button.cp-idea-submit")
-        participant.page.wait_for_selector(".cp-idea-list .cp-idea-withdraw", timeout=15_000)
+        post_idea(participant.page, "Une idée qui survit au redémarrage", 2,
+                  ".cp-idea-list .cp-idea-withdraw")
     finally:
         stop_server(first)
     second = start_server(folder, session="REDEM1", pool=0)  # same store file
@@ -95,10 +91,7 @@ def test_after_a_sigkill_restart_in_a_new_runtime_directory_ideas_stay_mine(
         page.wait_for_selector(".cp-register", timeout=90_000)
         page.goto(first.url("02_remue_meninges_1.ipynb", groupe="G1"), timeout=90_000)
         page.wait_for_selector(".cp-idea-form", timeout=90_000)
-        page.fill(".cp-idea-text textarea", "Une idée qui reste la mienne")
-        page.select_option(".cp-idea-theme select", index=1)
-        page.click("button.cp-idea-submit")
-        page.wait_for_selector(".cp-idea-list .cp-idea-withdraw", timeout=15_000)
+        post_idea(page, "Une idée qui reste la mienne", 1, ".cp-idea-list .cp-idea-withdraw")
     finally:
         os.killpg(first.process.pid, signal.SIGKILL)  # a crash: no clean stop
         first.process.wait(timeout=30)
