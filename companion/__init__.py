@@ -18,6 +18,7 @@ __version__ = "0.1.0"
 _LAZY = {
     # foundation: course home, content, pages
     "HomePage": "companion.widgets.home.page",
+    "ProjectionPage": "companion.widgets.projection",
     "page_parameters": "companion.serving.kernel",
     "warm_up": "companion.serving.kernel",
     "programme": "companion.content.course",

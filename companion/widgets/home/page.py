@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
 
 import ipywidgets as w
 import traitlets
@@ -19,6 +20,7 @@ from companion.core.safety import escape
 from companion.store import Store
 from companion.texts import common as tc
 from companion.texts import home as th
+from companion.texts import projection as tp
 from companion.widgets.base import Notice, TrainerGate, button, guarded, trainer_only
 from companion.widgets.home.icebreaker import ExpectationsForm, RegistrationForm
 from companion.widgets.page import SessionPage
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
     from companion.widgets.home.participants import ParticipantsBoard
 
 HOME_NOTEBOOK = "00_accueil.ipynb"
+PROJECTION_NOTEBOOK = "12_projection.ipynb"
 
 
 class ProgrammeView(w.VBox):
@@ -103,6 +106,15 @@ class JoinBlock(w.HTML):
             parts.append(join.qr_svg(url))  # SVG drawn by segno from our own URL
             parts.append(f"<p>{th.JOIN_HELP}</p>")
         self.value = "".join(parts)
+
+
+def projection_link(session: TrainingSession | None) -> w.HTML:
+    """Return the link to the room's screen (opens in a new tab; it follows the session)."""
+    href = PROJECTION_NOTEBOOK + (f"?{urlencode({'session': session.code})}" if session else "")
+    link = w.HTML(f'<p><a href="{escape(href)}" target="_blank" rel="noopener">'
+                  f"{escape(tp.OPEN_PROJECTION)}</a></p>")
+    link.add_class("cp-projection-link")
+    return link
 
 
 class SessionAdmin(w.VBox):
@@ -287,7 +299,7 @@ class HomePage(SessionPage):
         """Session admin, and the session's participants board (charts load here only)."""
         if self.admin is None:
             self.admin = SessionAdmin(self._store, self.gate, on_change=self._on_admin_change)
-        children: list[w.Widget] = [self.admin]
+        children: list[w.Widget] = [self.admin, projection_link(self.session)]
         if self.session is not None:
             # Charts and pandas load here, for the trainer only: participant pages stay light.
             from companion.widgets.home.participants import ParticipantsBoard
