@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from companion.brainstorm.ideas import IDEA_KIND, Idea, provenance, to_idea
 from companion.brainstorm.rounds import STATE_KIND, RoundState, get_round, state_of
@@ -18,6 +17,9 @@ from companion.content.course import Course, Round
 from companion.core.words import word_frequencies
 from companion.store import Store
 from companion.texts import brainstorm as tb
+
+if TYPE_CHECKING:  # pandas loads with the first table (the trainer's): participants need none
+    import pandas as pd
 
 FRAME_COLUMNS = ("uid", "group", "theme", "text", "votes", "merged_from", "authors", "time",
                  "links", "status")
@@ -98,6 +100,8 @@ def round_frame(snap: Snapshot, *, everything: bool = False) -> pd.DataFrame:
     Columns: subgroup, theme, text, votes, merged-from, authors, time, links (texts of the
     difficulties it answers), status. Visible cards only unless ``everything``.
     """
+    import pandas as pd
+
     by_uid = snap.by_uid
     rows = []
     for idea in snap.ideas if everything else snap.cards:
@@ -155,6 +159,8 @@ def preconisations(snap: Snapshot) -> pd.DataFrame:
 
     One row per link between a lever (this round) and a difficulty (linked round) it answers.
     """
+    import pandas as pd
+
     by_uid = snap.by_uid
     rows = []
     for lever in snap.cards:
@@ -178,6 +184,8 @@ def preconisations(snap: Snapshot) -> pd.DataFrame:
 
 def link_matrix(snap: Snapshot, table: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return how many links go from each difficulty theme (rows) to each lever theme."""
+    import pandas as pd
+
     table = preconisations(snap) if table is None else table
     rows = list(snap.linked_round.themes) if snap.linked_round else []
     columns = list(snap.round.themes)

@@ -80,8 +80,8 @@ def page_query() -> dict[str, str]:
     """Return the page's query parameters (``?session=…&groupe=…``) in Voilà, else ``{}``.
 
     Values are cleaned by the one rule for text (:func:`companion.core.text.strip_controls`).
-    In a preheated Voilà kernel, call ``voila.utils.wait_for_request()`` first (see
-    :func:`companion.widgets.page.page_parameters`).
+    In a preheated Voilà kernel, wait for the visitor first (see
+    :func:`companion.serving.kernel.page_parameters`).
     """
     from companion.core.text import strip_controls
 

@@ -12,9 +12,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from companion.content.diagnosis import DiagnosticContent, diagnostic_content, fold
 from companion.core.config import now
@@ -23,6 +21,9 @@ from companion.core.model import TRAINER, Actor, Record
 from companion.core.text import clean_text
 from companion.store import Store
 from companion.texts import diagnosis as td
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 AFOM = "afom_item"
 AFOM_VOTE = "afom_vote"
@@ -265,6 +266,8 @@ def items(store: Store, session: str) -> list[AfomItem]:
 
 def items_frame(grid: list[AfomItem]) -> pd.DataFrame:
     """Return one row per item (French columns), by quadrant, priority and votes."""
+    import pandas as pd
+
     columns = ["case", "constat", "theme", "source", "reference", "sous_groupe", "statut",
                "priorite", "votes", "origine", "uid"]
     rows = [[td.QUADRANT_LABELS[i.quadrant], i.text, i.theme, i.source, i.reference, i.group,

@@ -8,9 +8,7 @@ subvention, mixte — a list in ``data/diagnostic.toml``) and partenaires.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from companion.content.diagnosis import DiagnosticContent, diagnostic_content
 from companion.core.model import Record
@@ -18,6 +16,9 @@ from companion.core.text import clean_text
 from companion.diagnosis.afom import pick
 from companion.store import Store
 from companion.texts import diagnosis as td
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 NEED = "need"
 FIELDS = tuple(td.NEEDS_FIELDS)
@@ -53,6 +54,8 @@ def needs(store: Store, session: str) -> list[Record]:
 
 def needs_frame(records: Iterable[Record]) -> pd.DataFrame:
     """Return one row per line, columns in grid order plus ``sous_groupe`` and ``uid``."""
+    import pandas as pd
+
     rows = [{**{k: r.get(k, "") for k in FIELDS}, "sous_groupe": r.group or "", "uid": r.uid}
             for r in records]
     return pd.DataFrame(rows, columns=[*FIELDS, "sous_groupe", "uid"])

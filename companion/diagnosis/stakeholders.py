@@ -8,9 +8,7 @@ co-construction. Mendelow's grid names the four quadrants in French.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from companion.content.diagnosis import DiagnosticContent, diagnostic_content
 from companion.core.errors import InputError
@@ -19,6 +17,9 @@ from companion.core.text import clean_text
 from companion.diagnosis.afom import pick
 from companion.store import Store
 from companion.texts import diagnosis as td
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 STAKEHOLDER = "stakeholder"
 LEVELS = range(1, 6)
@@ -113,6 +114,8 @@ def actors_frame(records: Iterable[Record], steps: Iterable[str] = ()) -> pd.Dat
     Columns: nom, categorie, pouvoir, interet, attitude, quadrant, liens, sous_groupe, uid,
     then each step's role (or "").
     """
+    import pandas as pd
+
     step_list = list(steps) or list(diagnostic_content().steps)
     rows = []
     for r in records:
@@ -139,12 +142,16 @@ def absent_categories(frame: pd.DataFrame, categories: Iterable[str] | None = No
 
 def quadrant_counts(frame: pd.DataFrame) -> dict[str, int]:
     """Return how many actors fall in each Mendelow quadrant (all four keys present)."""
+    import pandas as pd
+
     counts = frame["quadrant"].value_counts() if not frame.empty else pd.Series(dtype=int)
     return {q: int(counts.get(q, 0)) for q in (ENGAGE, SATISFY, INFORM, WATCH)}
 
 
 def coconstruction_matrix(frame: pd.DataFrame, steps: Iterable[str] | None = None) -> pd.DataFrame:
     """Return the actor × step matrix of roles ("" where the actor has none)."""
+    import pandas as pd
+
     step_list = list(steps) if steps is not None else list(diagnostic_content().steps)
     if frame.empty:
         return pd.DataFrame(columns=step_list, index=pd.Index([], name="acteur"))

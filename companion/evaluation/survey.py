@@ -11,9 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from companion.content.course import Programme, programme
 from companion.content.files import ContentError, Entry, content_path, entries, read, unique_ids
@@ -24,6 +22,9 @@ from companion.home.icebreaker import EXPECTATION, expectations
 from companion.store import Store
 from companion.texts import content as tx_content
 from companion.texts import evaluation as tx
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 EVALUATION = "evaluation"
 COVERED, NOT_COVERED = "couverte", "non_couverte"
@@ -200,6 +201,8 @@ def satisfaction_table(answers: list[Mapping[str, Any]], s: Survey) -> pd.DataFr
 
     With no answer the mean and share are None (shown « — »), never 0.
     """
+    import pandas as pd
+
     rows = []
     for item in s.rated():
         scores = [int(a.get("satisfaction", {})[item.id]) for a in answers
@@ -217,6 +220,8 @@ def satisfaction_table(answers: list[Mapping[str, Any]], s: Survey) -> pd.DataFr
 
 def objectives_table(answers: list[Mapping[str, Any]], s: Survey) -> pd.DataFrame:
     """Return per objective: counts « atteint / partiellement / non » and the share reached."""
+    import pandas as pd
+
     rows = []
     for number, objective in enumerate(s.objectives, start=1):
         given = [a.get("objectives", {}).get(str(number)) for a in answers]
@@ -232,6 +237,8 @@ def objectives_table(answers: list[Mapping[str, Any]], s: Survey) -> pd.DataFram
 
 def progress_table(answers: list[Mapping[str, Any]], s: Survey) -> pd.DataFrame:
     """Return per theme: mean before, mean after, and the mean gain over paired answers."""
+    import pandas as pd
+
     rows = []
     for theme in s.themes:
         before = [a["before"][theme.id] for a in answers if theme.id in a.get("before", {})]
@@ -249,6 +256,8 @@ def progress_table(answers: list[Mapping[str, Any]], s: Survey) -> pd.DataFrame:
 
 def comments_table(answers: list[Mapping[str, Any]], s: Survey) -> pd.DataFrame:
     """Return every free comment with its question."""
+    import pandas as pd
+
     rows = [{tx.COL_QUESTION: c.title, tx.COL_COMMENT: a["comments"][c.id]}
             for c in s.comments for a in answers if c.id in a.get("comments", {})]
     return pd.DataFrame(rows, columns=[tx.COL_QUESTION, tx.COL_COMMENT])
@@ -304,6 +313,8 @@ def coverage(records: list[Record]) -> Coverage:
 
 def coverage_table(records: list[Record]) -> pd.DataFrame:
     """Return one row per expectation with its author and its coverage state."""
+    import pandas as pd
+
     label = {COVERED: tx.COVERED, NOT_COVERED: tx.NOT_COVERED}
     return pd.DataFrame(
         [{tx.COL_EXPECTATION: str(r.get("text", "")), tx.COL_AUTHOR: r.author,
@@ -338,6 +349,8 @@ def quality_summary(answers: list[Mapping[str, Any]], s: Survey) -> pd.DataFrame
 
     The items are Qualiopi 11 and 30, and Kirkpatrick levels 1–2.
     """
+    import pandas as pd
+
     sat = satisfaction_table(answers, s).iloc[-1]
     obj = objectives_table(answers, s)
     given = int(obj[tx.COL_ANSWERS].sum())

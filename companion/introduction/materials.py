@@ -11,14 +11,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from companion.content.files import ContentError, Entry, content_path, entries, read, unique_ids
 from companion.core.errors import InputError
 from companion.core.model import Record
 from companion.store import Store
 from companion.texts import introduction as tx
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 QUIZ = "quiz"
 MAX_PSEUDONYM = 60
@@ -263,6 +265,8 @@ def quiz_records(store: Store, session: str) -> list[Record]:
 
 def quiz_summary(records: list[Record], questions: tuple[QuizQuestion, ...]) -> pd.DataFrame:
     """Return, per question, how many answered and the share of right answers (None if none)."""
+    import pandas as pd
+
     rows = []
     for q in questions:
         given = [r.get("answers", {}).get(q.id) for r in records]

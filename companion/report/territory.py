@@ -14,20 +14,20 @@ import json
 import zipfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
-
-import openpyxl
+from typing import TYPE_CHECKING, Any
 
 from companion.core.config import now
 from companion.core.errors import CompanionError, DataError
 from companion.core.model import TRAINER, Actor, Record
 from companion.core.safety import FORMULA_PREFIXES
-from companion.core.spreadsheet import Part, SheetContent, xlsx_bytes
 from companion.diagnosis import afom as diagnosis
 from companion.diagnosis import needs, stakeholders
 from companion.store import Store
 from companion.texts import diagnosis as td
 from companion.visit import grid as visit
+
+if TYPE_CHECKING:
+    from companion.core.spreadsheet import Part, SheetContent
 
 FORMAT = "compagnon-diagnostic"
 VERSION = 1
@@ -118,6 +118,8 @@ def to_xlsx(store: Store, session: str) -> bytes:
 
     Every cell is spreadsheet-safe; a « Format » sheet holds the format version.
     """
+    from companion.core.spreadsheet import xlsx_bytes
+
     meta: list[Part] = [["format", FORMAT], ["version", VERSION], ["session", session],
                         ["exporte_le", now().isoformat(timespec="seconds")]]
     sheets: list[tuple[str, SheetContent]] = [(td.SHEET_FORMAT, meta)]
@@ -207,6 +209,8 @@ def _unflatten(row: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _read_xlsx(content: bytes, name: str) -> list[Element]:
+    import openpyxl
+
     try:
         book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
         sheets = {s.title: [list(r) for r in s.iter_rows(values_only=True)] for s in book}

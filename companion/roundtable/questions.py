@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from companion.content.files import Entry, content_path, entries, read, unique_ids
 from companion.core.errors import InputError
@@ -24,6 +23,9 @@ from companion.core.text import clean_text, strip_controls
 from companion.store import Store
 from companion.texts import content as tx_content
 from companion.texts import roundtable as tx
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 QUESTION, UPVOTE, NOTE, STATE = "rt_question", "rt_upvote", "rt_note", "rt_state"
 ANSWERED = "answered"
@@ -184,6 +186,8 @@ def save_note(store: Store, session: str, topic: str, text: str) -> Record:
 
 def questions_frame(questions: list[RoomQuestion], table: RoundTable) -> pd.DataFrame:
     """Return one row per room question: text, topic, author, supports, status."""
+    import pandas as pd
+
     titles = {t.id: t.title for t in table.topics}
     return pd.DataFrame(
         [{tx.COL_QUESTION: q.text, tx.COL_TOPIC: titles.get(q.topic, q.topic),
@@ -196,6 +200,8 @@ def questions_frame(questions: list[RoomQuestion], table: RoundTable) -> pd.Data
 
 def notes_frame(store: Store, session: str, table: RoundTable) -> pd.DataFrame:
     """Return one row per programme question with the trainer's notes."""
+    import pandas as pd
+
     saved = notes(store, session)
     return pd.DataFrame(
         [{tx.COL_TOPIC: t.question,

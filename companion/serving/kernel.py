@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from typing import Any
 
@@ -48,13 +49,10 @@ def warm_up(*, charts: bool = False) -> None:
     """
     show_companion_errors_in_french()
     import ipywidgets  # noqa: F401
-    import segno  # noqa: F401
 
     import companion.store  # noqa: F401
 
     if charts:
-        import json
-
         import pandas  # noqa: F401
         import plotly.graph_objects as go
         import plotly.io as pio
@@ -68,7 +66,47 @@ def page_parameters() -> dict[str, str]:
     In a preheated Voilà kernel, wait for the visitor first.
     """
     if os.environ.get("VOILA_PREHEAT", "False") != "False":
-        from voila.utils import wait_for_request
-
         wait_for_request()
     return page_query()
+
+
+def request_info_url() -> str:
+    """Return the websocket where Voilà hands a preheated kernel its visitor's request
+    (the address ``voila.utils.wait_for_request`` builds from the same variables)."""
+    env = os.environ
+    protocol = env.get("VOILA_WS_PROTOCOL", "ws")
+    server = f"{env.get('VOILA_APP_IP', '127.0.0.1')}:{env.get('VOILA_APP_PORT', '8866')}"
+    base = env.get("VOILA_WS_BASE_URL", env.get("VOILA_SERVER_URL", "/"))
+    return f"{protocol}://{server}{base}voila/query/{env.get('VOILA_KERNEL_ID')}"
+
+
+def wait_for_request() -> None:
+    """Wait until Voilà sends this preheated kernel its visitor's request (``QUERY_STRING``,
+    the headers…) and put it in the environment: ``voila.utils.wait_for_request``, without
+    importing ``voila``, whose package loads Jupyter Server, nbconvert and jsonschema
+    (~45 MB and seconds of CPU) into every participant kernel (benchmarks/README.md)."""
+    import asyncio
+    import threading
+    import warnings
+
+    import websockets
+
+    url = request_info_url()
+    received: list[str] = []
+
+    async def receive() -> None:
+        try:
+            async with websockets.connect(url, open_timeout=5) as websocket:
+                payload = await websocket.recv()
+        except (TimeoutError, ConnectionRefusedError):
+            warnings.warn(f"Failed to connect to {url}", stacklevel=1)
+        else:
+            received.append(payload if isinstance(payload, str) else payload.decode())
+
+    # the kernel's own event loop is running in this thread: the wait gets a loop of its own
+    thread = threading.Thread(target=lambda: asyncio.new_event_loop().run_until_complete(
+        receive()))
+    thread.start()
+    thread.join()
+    for payload in received:
+        os.environ.update(json.loads(payload))

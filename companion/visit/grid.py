@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from companion.content.course import VisitItem, course
 from companion.content.diagnosis import DiagnosticContent, diagnostic_content, fold
@@ -22,6 +20,9 @@ from companion.core.model import TRAINER, Actor, Record
 from companion.core.text import clean_text
 from companion.store import Store
 from companion.texts import visit as tv
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 ASSIGNMENT = "visit_assignment"
 OBSERVATION = "visit_observation"
@@ -167,6 +168,8 @@ def _visible(store: Store, session: str, kind: str) -> list[Record]:
 def consolidate(store: Store, session: str, items: Iterable[VisitItem] | None = None,
                 content: DiagnosticContent | None = None) -> Debrief:
     """Consolidate every subgroup's observations, ratings and partners."""
+    import pandas as pd
+
     known = _item_ids(items)
     content = content or diagnostic_content()
     obs = pd.DataFrame(
@@ -201,6 +204,8 @@ def partners_met(store: Store, session: str) -> pd.DataFrame:
 
     Names are compared ignoring case and accents.
     """
+    import pandas as pd
+
     merged: dict[str, dict[str, Any]] = {}
     for r in _visible(store, session, PARTNER):
         key = fold(r.get("nom", ""))

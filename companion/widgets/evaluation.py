@@ -11,12 +11,6 @@ from typing import Any
 import ipywidgets as w
 from typing_extensions import override
 
-from companion.charts.evaluation import (
-    before_after,
-    objectives_reached,
-    satisfaction_distribution,
-    satisfaction_means,
-)
 from companion.core.errors import InputError
 from companion.core.html import table_html
 from companion.core.model import Record
@@ -231,6 +225,13 @@ class EvaluationPage(SequencePage):
         """Re-read the responses and the expectations for the trainer."""
         if self.session is None or not self.gate.unlocked:
             return
+        from companion.charts.evaluation import (  # the trainer's: participants load no chart
+            before_after,
+            objectives_reached,
+            satisfaction_distribution,
+            satisfaction_means,
+        )
+
         answers = logic.responses(self._store, self.session.code)
         self._count.value = (f"<p><strong>{tx.RESPONSES.format(count=len(answers))}</strong></p>"
                              if answers else f"<p>{tx.NO_RESPONSE}</p>")

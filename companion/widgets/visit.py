@@ -11,7 +11,6 @@ from typing import Any
 
 import ipywidgets as w
 
-from companion.charts.diagnosis import radar_figure
 from companion.content.course import VisitItem, course
 from companion.content.diagnosis import DiagnosticContent, diagnostic_content
 from companion.core.html import table_html
@@ -207,6 +206,8 @@ class VisitDebrief(w.VBox):
 
     def refresh(self) -> None:
         """Re-read everything and redraw the debrief."""
+        from companion.charts.diagnosis import radar_figure
+
         titles = {i.id: i.title for i in self._items}
         groups = [g.name for g in self._store.list_groups(self._session)]
         if tuple(groups) != tuple(self._group.options):

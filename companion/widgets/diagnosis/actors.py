@@ -7,7 +7,6 @@ from typing import Any
 
 import ipywidgets as w
 
-from companion.charts.diagnosis import mendelow_figure
 from companion.content.diagnosis import DiagnosticContent, diagnostic_content
 from companion.core.html import table_html
 from companion.core.safety import escape
@@ -122,6 +121,8 @@ class StakeholderBoard(w.VBox):
 
     def refresh(self) -> None:
         """Re-read the actors and redraw."""
+        from companion.charts.diagnosis import mendelow_figure
+
         frame = logic.actors_frame(logic.actors(self._store, self._session), self._content.steps)
         self.frame = frame
         self._figure.show(mendelow_figure(frame))

@@ -11,7 +11,6 @@ from typing import Any
 
 import ipywidgets as w
 
-from companion.charts.diagnosis import afom_figure, afom_html
 from companion.content.diagnosis import DiagnosticContent, diagnostic_content
 from companion.core.errors import InputError
 from companion.core.model import TRAINER, Record
@@ -117,6 +116,8 @@ class AfomBoard(w.VBox):
 
     def refresh(self) -> None:
         """Re-read the items and redraw the grid."""
+        from companion.charts.diagnosis import afom_figure, afom_html
+
         self.grid = logic.items(self._store, self._session)
         validated = sum(1 for i in self.grid if i.status == logic.VALIDATED)
         count = td.AFOM_COUNT.format(count=len(self.grid), validated=validated)

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
-import pandas as pd
 import traitlets
 
 from companion.core import config
@@ -37,6 +36,9 @@ from companion.widgets.diagnosis.actors import (
 from companion.widgets.diagnosis.afom import AfomBoard, AfomForm, AfomModeration
 from companion.widgets.diagnosis.territory import TerritoryPanel
 from companion.widgets.page import SessionPage
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MIME = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "json": "application/json"}

@@ -10,10 +10,9 @@ from __future__ import annotations
 import importlib
 import math
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
-import pandas as pd
 
 from companion.core import config
 from companion.core.errors import CompanionError, DataError
@@ -21,6 +20,9 @@ from companion.core.html import table_html
 from companion.core.safety import escape
 from companion.texts import diagnosis as td
 from companion.widgets.base import Notice, button, guarded
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 LABEL = {"description_width": "11em"}
 
@@ -51,6 +53,8 @@ def number_fr(value: Any) -> str:
 
 def display_frame(profile: pd.DataFrame) -> pd.DataFrame:
     """Return the profile ready to show: numbers formatted, the internal id left out."""
+    import pandas as pd
+
     shown = profile.drop(columns=[c for c in ("indicateur",) if c in profile.columns])
     for column in shown.columns:
         if pd.api.types.is_numeric_dtype(shown[column]):
