@@ -84,7 +84,7 @@ def wait_for_request() -> None:
     """Wait until Voilà sends this preheated kernel its visitor's request (``QUERY_STRING``,
     the headers…) and put it in the environment: ``voila.utils.wait_for_request``, without
     importing ``voila``, whose package loads Jupyter Server, nbconvert and jsonschema
-    (~45 MB and seconds of CPU) into every participant kernel (benchmarks/README.md)."""
+    (~27 MB and ~0.5 s of CPU) into every participant kernel (benchmarks/README.md)."""
     import asyncio
     import threading
     import warnings
