@@ -71,8 +71,10 @@ def page_parameters() -> dict[str, str]:
 
 
 def request_info_url() -> str:
-    """Return the websocket where Voilà hands a preheated kernel its visitor's request
-    (the address ``voila.utils.wait_for_request`` builds from the same variables)."""
+    """Return the websocket where Voilà hands a preheated kernel its visitor's request.
+
+    It is the address ``voila.utils.wait_for_request`` builds from the same variables.
+    """
     env = os.environ
     protocol = env.get("VOILA_WS_PROTOCOL", "ws")
     server = f"{env.get('VOILA_APP_IP', '127.0.0.1')}:{env.get('VOILA_APP_PORT', '8866')}"
@@ -81,10 +83,13 @@ def request_info_url() -> str:
 
 
 def wait_for_request() -> None:
-    """Wait until Voilà sends this preheated kernel its visitor's request (``QUERY_STRING``,
-    the headers…) and put it in the environment: ``voila.utils.wait_for_request``, without
-    importing ``voila``, whose package loads Jupyter Server, nbconvert and jsonschema
-    (~27 MB and ~0.5 s of CPU) into every participant kernel (benchmarks/README.md)."""
+    """Wait for the visitor's request in a preheated kernel, and put it in the environment.
+
+    Voilà sends the request (``QUERY_STRING``, the headers…) once the visitor arrives. This is
+    ``voila.utils.wait_for_request`` without importing ``voila``, whose package loads Jupyter
+    Server, nbconvert and jsonschema (~27 MB and ~0.5 s of CPU) into every participant kernel
+    (benchmarks/README.md).
+    """
     import asyncio
     import threading
     import warnings
