@@ -70,7 +70,9 @@ def sign_in_link() -> str:
     """Return the sign-in page's address, coming back to the page being served after."""
     from urllib.parse import quote
 
-    base = os.environ.get("VOILA_BASE_URL", "/") or "/"
+    from companion.core import config
+
+    base = config.base_url()
     page = os.environ.get("SCRIPT_NAME", "")
     query = os.environ.get("QUERY_STRING", "")
     back = f"{page}?{query}" if page and query else page
