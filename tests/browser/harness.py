@@ -123,6 +123,27 @@ def stop_server(server: Server) -> None:
         os.killpg(server.process.pid, signal.SIGKILL)
 
 
+def kernel_processes(server: Server) -> list[tuple[Any, str]]:
+    """Return ``(process, command line)`` for each live kernel of ``server``.
+
+    A kernel that was just stopped can stay a zombie until its parent reaps it, or be gone
+    between the listing and the read: neither is a live kernel, so both are skipped.
+    """
+    import psutil
+
+    found = []
+    for process in psutil.Process(server.process.pid).children(recursive=True):
+        try:
+            if process.status() == psutil.STATUS_ZOMBIE:
+                continue
+            command = " ".join(process.cmdline())
+        except (psutil.NoSuchProcess, psutil.ZombieProcess, psutil.AccessDenied):
+            continue
+        if "ipykernel_launcher" in command:
+            found.append((process, command))
+    return found
+
+
 @dataclass
 class Watched:
     """A page with what it did that a test checks: external requests, dialogs, errors."""

@@ -19,7 +19,7 @@ from typing import Any
 import psutil
 import pytest
 
-from tests.browser.harness import Server, open_page, start_server, stop_server
+from tests.browser.harness import Server, kernel_processes, open_page, start_server, stop_server
 
 pytestmark = pytest.mark.browser
 
@@ -42,8 +42,8 @@ def _kernel_of(page: Any) -> str:
 
 
 def _kernel_process(server: Server, kernel_id: str) -> psutil.Process:
-    for process in psutil.Process(server.process.pid).children(recursive=True):
-        if any(kernel_id in part for part in process.cmdline()):
+    for process, command in kernel_processes(server):
+        if kernel_id in command:
             return process
     raise AssertionError(f"no process for kernel {kernel_id}")
 

@@ -7,12 +7,11 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import psutil
 import pytest
 
 from companion.core.model import TRAINER
 from companion.store import open_store
-from tests.browser.harness import Server, start_server, stop_server
+from tests.browser.harness import Server, kernel_processes, start_server, stop_server
 
 pytestmark = pytest.mark.browser
 
@@ -21,8 +20,7 @@ MORNING = "2026-11-28T09:10:00"  # day 1, welcome: the pools go to 00_accueil
 
 
 def _kernels(server: Server) -> int:
-    children = psutil.Process(server.process.pid).children(recursive=True)
-    return sum(1 for child in children if "ipykernel_launcher" in " ".join(child.cmdline()))
+    return len(kernel_processes(server))
 
 
 def _eventually(check: Callable[[], bool], within_s: float = 90.0) -> bool:
