@@ -7,6 +7,7 @@ from datetime import datetime
 import pytest
 
 from companion.content.course import programme
+from companion.core import join
 from companion.core.model import TRAINER
 from companion.store import Store
 from companion.widgets.base import TrainerGate
@@ -53,7 +54,8 @@ def test_join_block_shows_code_url_and_qr(store: Store, session_code: str) -> No
     page = _page(store)
     html = HomeDriver(page).join_html()
     assert "TEST1" in html and "<svg" in html
-    assert "http://10.0.0.5:8866/voila/render/00_accueil.ipynb?session=TEST1" in html
+    assert "Adresse : http://10.0.0.5:8866/companion/rejoindre<" in html  # then the code
+    assert join.qr_svg("http://10.0.0.5:8866/companion/rejoindre?session=TEST1") in html
 
 
 def test_a_participant_registers_and_gives_expectations(store: Store, session_code: str) -> None:

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from companion import brainstorm as bs
 from companion.brainstorm.ideas import Contributor
 from companion.brainstorm.rounds import utcnow
+from companion.core import join
 from companion.core.model import TRAINER
 from companion.core.safety import escape
 from companion.home.activity import open_activity
@@ -53,7 +54,9 @@ def test_the_join_code_and_qr_code_are_always_shown(store: Store, session_code: 
     page = _page(store)
     assert page.view == "welcome"
     assert session_code in page.html and "<svg" in page.html
-    assert f"{BASE}/voila/render/00_accueil.ipynb?session={session_code}" in page.html
+    # the address to type is the join page's; its QR code carries the session code too
+    assert f"Pour rejoindre : {BASE}/companion/rejoindre<" in page.html
+    assert join.qr_svg(f"{BASE}/companion/rejoindre?session={session_code}", scale=11) in page.html
     for notebook in ("02_remue_meninges_1.ipynb", "06_table_ronde.ipynb"):
         _send_room(store, session_code, notebook)
         page.poller.poll_once()

@@ -44,3 +44,26 @@ def qr_text(url: str) -> str:
             line += {(1, 1): "█", (1, 0): "▀", (0, 1): "▄", (0, 0): " "}[(a, b)]
         lines.append(line)
     return "\n".join(lines)
+
+
+JOIN_PATH = "companion/rejoindre"
+"""The room's one address (server path): type the session code, land on the activity."""
+FOLLOW_PARAMETER = "suivre"
+"""In a page's query: the page follows the activity the trainer opens (set by the join page)."""
+MAX_CODE = 12
+
+
+def join_page_url(base_url: str, session: str | None = None) -> str:
+    """Return the address of the join page (with the session code when it is known)."""
+    suffix = f"?{urlencode({'session': session})}" if session else ""
+    return f"{base_url.rstrip('/')}/{JOIN_PATH}{suffix}"
+
+
+def normalise_code(typed: str | None) -> str:
+    """Return a typed session code as stored: letters and digits only, upper case.
+
+    A code read aloud or copied from the board may come with spaces, dashes or in lower case
+    (« suivi 1 », « SUI-VI1 »). Anything else is dropped; at most :data:`MAX_CODE` characters.
+    """
+    kept = "".join(c for c in (typed or "") if c.isascii() and c.isalnum())
+    return kept.upper()[:MAX_CODE]

@@ -164,3 +164,30 @@ def _jupyter_username(payload: bytes) -> str | None:
         return None
     username = decoded.get("username") if isinstance(decoded, dict) else None
     return str(username) if username else None
+
+
+PSEUDONYM_COOKIE = "companion-pseudonyme"
+"""The pseudonym a visitor chose on the join page (URL-quoted); the pages' fields start with it."""
+MAX_PSEUDONYM_COOKIE = 60
+
+
+def chosen_pseudonym(cookie_header: str | None = None) -> str:
+    """Return the pseudonym the visitor chose on the join page, or ``""``.
+
+    Read from the page request's cookies (``cookie_header``, default: the one Voilà gives the
+    kernel). It only pre-fills a field the visitor sees and may change, so it needs no
+    signature; control characters are dropped and it is cut to the pseudonym limit.
+    """
+    from http.cookies import CookieError, SimpleCookie
+    from urllib.parse import unquote
+
+    from companion.core.text import strip_controls
+
+    raw = cookie_header if cookie_header is not None else os.environ.get("HTTP_COOKIE", "")
+    try:
+        morsel = SimpleCookie(raw or "").get(PSEUDONYM_COOKIE)
+    except CookieError:
+        return ""
+    if morsel is None:
+        return ""
+    return strip_controls(unquote(morsel.value)).strip()[:MAX_PSEUDONYM_COOKIE]

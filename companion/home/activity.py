@@ -51,6 +51,17 @@ def current_activity(store: Store, session: str) -> OpenedActivity | None:
     return OpenedActivity(str(last.data.get("carnet", "")), str(last.data.get("titre", "")), at)
 
 
+def opened_today(store: Store, session: str, now: datetime) -> OpenedActivity | None:
+    """Return the activity the trainer opened for ``session`` on the day of ``now``, or None.
+
+    An opening of an earlier day no longer leads: the room has moved on since.
+    """
+    activity = current_activity(store, session)
+    if activity is None or not activity.notebook or activity.at is None:
+        return None
+    return activity if activity.at.date() == now.date() else None
+
+
 def sequence_of(programme: Programme, notebook: str, day: int | None = None) -> Sequence | None:
     """Return the sequence that ``notebook`` serves (on ``day`` when it serves several)."""
     serving = [s for s in programme.sequences if notebook in s.notebooks]

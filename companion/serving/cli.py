@@ -83,9 +83,8 @@ def serve(args: argparse.Namespace) -> int:
     print(tx.SERVE_SESSION.format(session=session))
     print(tx.SERVE_TRAINER_CODE.format(code=trainer_code))
     if args.lan or args.host:
-        join_link = join.join_url(base_url(options), "00_accueil.ipynb", session)
-        print(tx.LAN_JOIN.format(url=join_link))
-        print(join.qr_text(join_link))
+        print(tx.LAN_JOIN.format(url=join.join_page_url(base_url(options))))
+        print(join.qr_text(join.join_page_url(base_url(options), session)))
     if plan is not None:
         chosen = ", ".join(tx.POOL_ITEM.format(name=name, size=size)
                            for name, size in plan.items() if size)

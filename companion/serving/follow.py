@@ -17,7 +17,7 @@ from datetime import datetime
 from companion.content.course import programme
 from companion.content.schedule import course_day
 from companion.core import config
-from companion.home.activity import current_activity, sequence_of
+from companion.home.activity import opened_today, sequence_of
 from companion.serving.admission import available_memory
 from companion.serving.pools import plan_pools
 from companion.serving.serve import LIVE_NOTEBOOKS, SECONDARY_NOTEBOOKS
@@ -43,10 +43,10 @@ def planned_sizes(
     with open_store(store_url) as store:
         registrations = len(store.list_participants(session))
         record = store.get_session(session)
-        activity = current_activity(store, session)
+        activity = opened_today(store, session, now)
     first_day = record.start if record is not None else None
     opened = None  # the page the trainer sent the room to today leads; the clock otherwise
-    if activity is not None and activity.at is not None and activity.at.date() == now.date():
+    if activity is not None:
         opened = sequence_of(programme(), activity.notebook, course_day(now, first_day))
     plan = plan_pools(
         programme(),

@@ -9,7 +9,7 @@ the success messages the page showed before (``cp-message-succes``) and leaves t
 they are, so that a text being typed can still be copied. A connection that comes back (Wi-Fi,
 a laptop lid) hides the banner again. It also puts Voilà's loading text in French, and carries
 the page's phone-first rules (44-pixel touch targets, labels never cut, fields the width of a
-phone's screen).
+phone's screen), and lets a page reached from the join page follow the trainer (``_FOLLOW``).
 """
 
 from __future__ import annotations
@@ -144,6 +144,43 @@ max-width:100% !important}
 """
 
 
+FOLLOW_EVERY_MS = 2000
+"""How often a page reached from the join page checks whether the trainer opened another one."""
+
+_FOLLOW = """
+<script>
+(function () {
+  // A page opened from the join page (suivre=1) goes by itself to the activity the trainer
+  // opens (its link carries data-follow), unless its visitor is typing: a field in focus, or
+  // text typed and not sent yet. Pseudonym fields (cp-keep) stay filled and do not count.
+  var EVERY_MS = __EVERY__, typed = [], leaving = false;
+  document.addEventListener("input", function (event) {
+    var field = event.target;
+    if (field && /^(TEXTAREA|INPUT)$/.test(field.tagName) && typed.indexOf(field) === -1) {
+      typed.push(field);
+    }
+  }, true);
+  function editing() {
+    var active = document.activeElement;
+    if (active && (active.tagName === "TEXTAREA" || (active.tagName === "INPUT" &&
+        /^(text|search|number|email|tel|url|)$/.test(active.type)))) { return true; }
+    return typed.some(function (field) {
+      return field.isConnected && field.value.trim() !== "" && !field.closest(".cp-keep");
+    });
+  }
+  window.setInterval(function () {
+    var link = document.querySelector("a.cp-activity-go[data-follow]");
+    if (leaving || !link || editing() || document.body.classList.contains("cp-lost")) {
+      return;
+    }
+    leaving = true;
+    window.location.assign(link.href);
+  }, EVERY_MS);
+})();
+</script>
+"""
+
+
 def connection_guard_html() -> str:
     """Return the ``<style>`` and ``<script>`` of the lost-connection banner and loading text.
 
@@ -153,4 +190,5 @@ def connection_guard_html() -> str:
     texts = {"lost": tx.CONNECTION_LOST, "restarted": tx.PAGE_RESTARTED, "reload": tx.RELOAD,
              "loading": tx.PAGE_LOADING, "step": tx.PAGE_LOADING_STEP}
     encoded = json.dumps(texts, ensure_ascii=True).replace("</", "<\\/")
-    return _SCRIPT.replace("__TEXT__", encoded).replace("__GRACE__", str(GRACE_MS))
+    guard = _SCRIPT.replace("__TEXT__", encoded).replace("__GRACE__", str(GRACE_MS))
+    return guard + _FOLLOW.replace("__EVERY__", str(FOLLOW_EVERY_MS))

@@ -16,6 +16,8 @@ application with four changes, each in one class or function below:
   (:mod:`companion.serving.admission`): pages per device, pages being built, free memory;
   the others get a French page (« Trop de pages ouvertes », « La page arrive… »);
 - the trainer's sign-in page (:mod:`companion.serving.signin`): the code once, for the day;
+- the room's join page (:mod:`companion.serving.joining`): the session code typed once, then
+  the activity the trainer opened;
 - a page's websocket takes large messages only where the page offers an upload
   (:data:`UPLOAD_NOTEBOOKS`), 2 MiB elsewhere (:func:`message_limit`).
 """
@@ -43,7 +45,7 @@ from voila.app import Voila
 from voila.tornado.handler import TornadoVoilaHandler
 
 from companion.core.config import ENV_SESSION, ENV_STORE
-from companion.serving import admission, signin
+from companion.serving import admission, joining, signin
 from companion.serving.pools import KERNEL_BYTES
 
 LEFT_GRACE_S = 15.0
@@ -360,6 +362,7 @@ class CompanionVoila(Voila):
                 handler_class = cached(handler_class)
             handlers.append((pattern, handler_class, *rest))
         handlers.append((url_path_join(self.server_url, signin.PATH), signin.TrainerSignInHandler))
+        handlers.append((url_path_join(self.server_url, joining.PATH), joining.JoinHandler))
         return handlers
 
     @override

@@ -14,7 +14,8 @@ CHART_HIGHLIGHT = "séquence en cours ou à suivre"
 JOIN_TITLE = "Rejoindre la session"
 JOIN_CODE = "Code de session : {code}"
 JOIN_URL = "Adresse : {url}"
-JOIN_HELP = "Scannez le QR code ou saisissez l'adresse dans votre navigateur."
+JOIN_HELP = ("Scannez le QR code, ou saisissez l'adresse dans votre navigateur puis le code de "
+             "session.")
 
 REGISTER_TITLE = "Brise-glace : présentez-vous"
 FIELD_PSEUDONYM = "Pseudonyme (facultatif)"

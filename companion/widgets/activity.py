@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 import ipywidgets as w
 
 from companion.core import config
+from companion.core.join import FOLLOW_PARAMETER
 from companion.home.activity import OpenedActivity
 from companion.texts import activity as tx
 
@@ -25,7 +26,7 @@ STYLE = (
 
 def activity_link(activity: OpenedActivity, query: Mapping[str, str]) -> str:
     """Return the address of the activity's page, keeping the visitor's session and group."""
-    kept = {key: query[key] for key in ("session", "groupe") if query.get(key)}
+    kept = {key: query[key] for key in ("session", "groupe", FOLLOW_PARAMETER) if query.get(key)}
     suffix = f"?{urlencode(kept)}" if kept else ""
     return f"{config.base_url().rstrip('/')}/voila/render/{activity.notebook}{suffix}"
 
@@ -34,6 +35,9 @@ class ActivityBar(w.HTML):
     """« Le formateur a ouvert : … — Y aller », fixed at the bottom of the screen.
 
     Shown when the trainer has sent the room to another page than this one; empty otherwise.
+    A page reached from the join page (``suivre=1``) marks its link ``data-follow``: the page
+    guard's script then goes there by itself, unless the visitor is typing
+    (:mod:`companion.serving.page_guard`).
     """
 
     def __init__(self, **kwargs: Any) -> None:
@@ -48,8 +52,9 @@ class ActivityBar(w.HTML):
             return
         text = tx.OPENED_ELSEWHERE.format(title=activity.title)
         href = activity_link(activity, query)
+        follow = ' data-follow="1"' if query.get(FOLLOW_PARAMETER) else ""
         self.value = (
             f'{STYLE}<div class="cp-activity-box" role="status"><span>{escape(text)}</span>'
-            f'<a class="cp-activity-go" href="{escape(href)}" target="_top">{escape(tx.GO)}</a>'
-            "</div>"
+            f'<a class="cp-activity-go" href="{escape(href)}" target="_top"{follow}>'
+            f"{escape(tx.GO)}</a></div>"
         )

@@ -124,7 +124,6 @@ class SessionPage(LivePage):
         self._unbound = False  # True while the store could not be read to bind the page
         self._notice = Notice()
         self._activity_bar = ActivityBar()
-        self._here = config.served_notebook()
         self.gate = TrainerGate(trainer_code_of(trainer_code))
         self.trainer_area = TrainerArea(self.gate, self._build_trainer_area,
                                         ready=self._trainer_ready)
@@ -223,6 +222,15 @@ class SessionPage(LivePage):
         self.attempt(self._show_activity, self._notice)
 
     # --- the room's activity -----------------------------------------------------------------
+    @property
+    def _here(self) -> str | None:
+        """The notebook this page serves, read when needed.
+
+        A preheated kernel learns it only when its visitor arrives (``SCRIPT_NAME`` comes with
+        the request): read at build time, it would stay None on every page from a pool.
+        """
+        return config.served_notebook()
+
     def live_bar(self) -> w.HBox:
         """Return the live bar: the room's current activity, the pause notice, « Reprendre ».
 

@@ -38,6 +38,7 @@ from companion.core.html import data_uri, word_cloud_html
 from companion.core.model import TrainingSession
 from companion.core.safety import escape
 from companion.home.activity import OpenedActivity, current_activity
+from companion.home.joining import HOME_NOTEBOOK
 from companion.store import Store
 from companion.texts import brainstorm as tb
 from companion.texts import home as th
@@ -46,7 +47,6 @@ from companion.texts import roundtable as trt
 from companion.widgets.base import TRAINER_IDLE_TIMEOUT_S, guarded
 from companion.widgets.page import SessionPage
 
-HOME_NOTEBOOK = "00_accueil.ipynb"
 """The page the QR code opens: the course home, where one registers."""
 ROUNDTABLE_NOTEBOOK = "06_table_ronde.ipynb"
 PROJECTION_IDLE_TIMEOUT_S = 3 * TRAINER_IDLE_TIMEOUT_S
@@ -101,8 +101,13 @@ def _qr(url: str, scale: int) -> str:
 
 
 def join_url_of(session: TrainingSession, base_url: str | None) -> str | None:
-    """Return the address the room joins ``session`` by (the course home), None without a base."""
-    return join.join_url(base_url, HOME_NOTEBOOK, session.code) if base_url else None
+    """Return the address the room joins ``session`` by (the join page), None without a base."""
+    return join.join_page_url(base_url, session.code) if base_url else None
+
+
+def typed_url_of(base_url: str | None) -> str | None:
+    """Return the join page's address to type (the code is typed next), None without a base."""
+    return join.join_page_url(base_url) if base_url else None
 
 
 def join_aside_html(session: TrainingSession, base_url: str | None) -> str:
@@ -111,9 +116,10 @@ def join_aside_html(session: TrainingSession, base_url: str | None) -> str:
     parts = [f"<div>{escape(tp.CODE_LABEL)}</div>",
              f"<div class='cp-projection-code' style='font-size:1.8em'>"
              f"{escape(session.code)}</div>"]
-    if url:
+    typed = typed_url_of(base_url)
+    if url and typed:
         parts += [_qr(url, 5), f"<div class='cp-projection-url' style='max-width:13em;"
-                               f"font-size:.6em;word-break:break-all'>{escape(url)}</div>"]
+                               f"font-size:.6em;word-break:break-all'>{escape(typed)}</div>"]
     return "".join(parts)
 
 
@@ -123,9 +129,11 @@ def join_big_html(session: TrainingSession, base_url: str | None) -> str:
     text = [f"<h1>{escape(th.JOIN_TITLE)}</h1>", f"<p>{escape(tp.CODE_LABEL)}</p>",
             f"<p class='cp-projection-code' style='font-size:3.4em;line-height:1.1'>"
             f"{escape(session.code)}</p>"]
-    if url:
+    typed = typed_url_of(base_url)
+    if url and typed:
         text += [f"<p class='cp-projection-url' style='font-size:.9em'>"
-                 f"{escape(tp.JOIN_SHORT.format(url=url))}</p>", f"<p>{escape(th.JOIN_HELP)}</p>"]
+                 f"{escape(tp.JOIN_SHORT.format(url=typed))}</p>",
+                 f"<p>{escape(th.JOIN_HELP)}</p>"]
     qr = f"<div style='flex:none'>{_qr(url, 11)}</div>" if url else ""
     return (f"<div class='cp-projection-join' style='display:flex;gap:1.5em;align-items:center'>"
             f"<div style='flex:1;min-width:0'>{''.join(text)}</div>{qr}</div>")

@@ -14,7 +14,7 @@ import ipywidgets as w
 from typing_extensions import override
 
 from companion.core.safety import escape
-from companion.core.visitor import visitor_id
+from companion.core.visitor import chosen_pseudonym, visitor_id
 from companion.roundtable import questions as logic
 from companion.store import Store
 from companion.texts import roundtable as tx
@@ -95,8 +95,10 @@ class RoundTablePage(SequencePage):
         self._ask = w.Textarea(placeholder=tx.ASK_PLACEHOLDER,
                                layout=w.Layout(width="100%", height="4em"))
         self._ask.add_class("cp-rt-ask")
-        self._pseudonym = w.Text(description=tx.ASK_PSEUDONYM, style={"description_width": "12em"})
+        self._pseudonym = w.Text(value=chosen_pseudonym(), description=tx.ASK_PSEUDONYM,
+                                 style={"description_width": "12em"})
         self._pseudonym.add_class("cp-rt-pseudonym")
+        self._pseudonym.add_class("cp-keep")  # stays filled: a page may follow the trainer
         self._ask_submit = button(tx.ASK_SUBMIT, "cp-rt-ask-submit", "primary")
         self._ask_submit.on_click(self._on_ask)
         self._ask_notice = Notice()

@@ -23,7 +23,7 @@ from companion.core import config
 from companion.core.errors import InputError
 from companion.core.model import TrainingSession
 from companion.core.safety import escape
-from companion.core.visitor import served_page, visitor_id
+from companion.core.visitor import chosen_pseudonym, served_page, visitor_id
 from companion.store import Store
 from companion.texts import brainstorm as tb
 from companion.texts import common as tc
@@ -102,6 +102,7 @@ class ParticipantBoard(w.VBox):
         self._theme.add_class("cp-idea-theme")
         self._pseudonym = w.Text(value=who.pseudonym, description=tb.PSEUDONYM_FIELD, style=LABEL)
         self._pseudonym.add_class("cp-idea-pseudonym")
+        self._pseudonym.add_class("cp-keep")  # stays filled: a page may follow the trainer
         self._links = w.SelectMultiple(description=tb.LINKS_FIELD, style=LABEL,
                                        layout=w.Layout(width="100%", height="8em"))
         self._links.add_class("cp-idea-links")
@@ -327,10 +328,10 @@ class BrainstormPage(SessionPage):
     def _join(self, group: str) -> None:
         assert self.session is not None
         self._store.add_group(self.session.code, group)
-        who = Contributor.new(group)
+        who = Contributor.new(group, chosen_pseudonym())  # the join page's pseudonym, if any
         visitor = visitor_id()  # the same browser keeps its ideas and votes after a reload
         if visitor is not None:
-            who = Contributor(id=visitor, group=who.group)
+            who = Contributor(id=visitor, group=who.group, pseudonym=who.pseudonym)
         self.board = ParticipantBoard(self._store, self.session.code, self.round_id, who,
                                       on_write=self._after_write,
                                       can_vote=visitor is not None or not served_page())

@@ -8,6 +8,7 @@ import ipywidgets as w
 import traitlets
 
 from companion.core.model import Participant
+from companion.core.visitor import chosen_pseudonym
 from companion.home import icebreaker as logic
 from companion.store import Store
 from companion.texts import home as th
@@ -22,8 +23,9 @@ class RegistrationForm(w.VBox):
     def __init__(self, store: Store, session: str, functions: tuple[str, ...], **kwargs: Any):
         super().__init__(**kwargs)
         self._store, self._session = store, session
-        self._pseudonym = w.Text(
-            description=th.FIELD_PSEUDONYM, style={"description_width": "12em"}
+        self._pseudonym = w.Text(  # the pseudonym chosen on the join page, if any
+            value=chosen_pseudonym(), description=th.FIELD_PSEUDONYM,
+            style={"description_width": "12em"},
         )
         self._function = w.Dropdown(
             options=[*functions, th.FUNCTION_OTHER],
@@ -42,6 +44,7 @@ class RegistrationForm(w.VBox):
         self._submit = button(th.REGISTER_BUTTON, "cp-register-submit", "primary")
         self._notice = Notice()
         self._pseudonym.add_class("cp-register-pseudonym")
+        self._pseudonym.add_class("cp-keep")  # stays filled: a page may follow the trainer
         self._function.add_class("cp-register-function")
         self._function_other.add_class("cp-register-function-other")
         self._territory.add_class("cp-register-territory")

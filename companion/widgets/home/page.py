@@ -28,7 +28,6 @@ from companion.widgets.page import SessionPage
 if TYPE_CHECKING:
     from companion.widgets.home.participants import ParticipantsBoard
 
-HOME_NOTEBOOK = "00_accueil.ipynb"
 PROJECTION_NOTEBOOK = "12_projection.ipynb"
 
 
@@ -101,8 +100,9 @@ class JoinBlock(w.HTML):
             f"<p style='font-size:1.6em'>{escape(th.JOIN_CODE.format(code=session.code))}</p>",
         ]
         if base_url:
-            url = join.join_url(base_url, HOME_NOTEBOOK, session.code)
-            parts.append(f"<p>{escape(th.JOIN_URL.format(url=url))}</p>")
+            url = join.join_page_url(base_url, session.code)  # the code is in the QR code
+            typed = join.join_page_url(base_url)  # typed by hand, then the code
+            parts.append(f"<p>{escape(th.JOIN_URL.format(url=typed))}</p>")
             parts.append(join.qr_svg(url))  # SVG drawn by segno from our own URL
             parts.append(f"<p>{th.JOIN_HELP}</p>")
         self.value = "".join(parts)
