@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from companion.core.errors import ContentError, DataError
+from companion.core.numbers import format_number
 from companion.indicators import economics
 from companion.indicators.catalogue import (
     FAMILIES,
     Indicator,
     by_family,
-    format_number,
     indicator,
     load_catalogue,
 )

@@ -15,7 +15,8 @@ import plotly.graph_objects as go
 
 from companion.charts.theme import ACCENT, BASE, MUTED, TEMPLATE
 from companion.core.colors import palette_color
-from companion.indicators.catalogue import Indicator, format_number
+from companion.core.numbers import format_number
+from companion.indicators.catalogue import Indicator
 from companion.texts import indicators as ti
 
 GREY = "#566573"

@@ -18,6 +18,16 @@ PLAIN = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 MINUS = "\u2212"
 
 
+def format_number(value: float, decimals: int = 0) -> str:
+    """Return ``value`` to show, the French way: « 4 760 250 », « 66,7 », « −1 234,5 ».
+
+    Fixed ``decimals``, narrow no-break spaces between thousands and a true minus sign; for the
+    value of a field, which the visitor edits, see :func:`format_decimal`.
+    """
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\u202f").replace(".", ",").replace("-", "\u2212")
+
+
 def format_decimal(value: float, decimals: int = 6) -> str:
     """Return ``value`` the French way, without trailing zeros: « 1 234,5 », « 0,035 »."""
     text = f"{value:,.{decimals}f}"

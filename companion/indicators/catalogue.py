@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from companion.content.files import content_path, entries, read, unique_ids
+from companion.core.numbers import format_number
 from companion.texts import indicators as ti
 
 FAMILIES = ("insertion", "viabilité économique", "social et participation", "territoire",
@@ -45,12 +46,6 @@ class Indicator:
             return UNDEFINED
         number = format_number(value, self.decimals)
         return f"{number}\u00a0{self.unit}" if self.unit in ("%", "€", "ETP") else number
-
-
-def format_number(value: float, decimals: int = 0) -> str:
-    """Format a number the French way: « 4 760 250 », « 66,7 » (narrow no-break spaces)."""
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\u202f").replace(".", ",").replace("-", "−")
 
 
 def load_catalogue(path: Path | None = None) -> dict[str, Indicator]:

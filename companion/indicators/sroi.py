@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from companion.core.errors import DataError
+from companion.core.numbers import format_number
 from companion.texts import indicators as ti
 
 DEFAULT_DISCOUNT_RATE = 0.035
@@ -64,20 +65,16 @@ class SroiResult:
     def describe(self) -> str:
         """Return a French summary naming both ratios, the discount rate and the rounding."""
         payback = (ti.SROI_PAYBACK_UNDEFINED if self.payback_months is None
-                   else f"{_fr(self.payback_months, 1)} mois")
+                   else f"{format_number(self.payback_months, 1)} mois")
         return "\n".join([
-            ti.SROI_RATIO_LINE.format(value=_fr(self.ratio, 2)),
-            ti.SROI_NET_LINE.format(value=_fr(self.net_ratio, 2)),
-            ti.SROI_VALUE_LINE.format(value=_fr(self.present_value, 0),
-                                     rate=_fr(self.discount_rate * 100, 1),
-                                     inputs=_fr(self.inputs, 0)),
+            ti.SROI_RATIO_LINE.format(value=format_number(self.ratio, 2)),
+            ti.SROI_NET_LINE.format(value=format_number(self.net_ratio, 2)),
+            ti.SROI_VALUE_LINE.format(value=format_number(self.present_value, 0),
+                                     rate=format_number(self.discount_rate * 100, 1),
+                                     inputs=format_number(self.inputs, 0)),
             ti.SROI_PAYBACK_LINE.format(payback=payback),
             ti.SROI_ROUNDING_LINE.format(rounding=LABELS['rounding']),
         ])
-
-
-def _fr(value: float, decimals: int) -> str:
-    return f"{value:,.{decimals}f}".replace(",", "\u202f").replace(".", ",").replace("-", "−")
 
 
 def sroi(outcomes: pd.DataFrame, inputs: float,

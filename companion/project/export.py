@@ -18,8 +18,9 @@ import pandas as pd
 
 from companion.core.config import user_data_dir
 from companion.core.html import missing
+from companion.core.numbers import format_number
 from companion.core.safety import escape
-from companion.indicators.catalogue import format_number, load_catalogue
+from companion.indicators.catalogue import load_catalogue
 from companion.project.checks import check_sheet
 from companion.project.followup import progress
 from companion.project.sheet import ProjectSheet

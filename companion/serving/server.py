@@ -310,9 +310,9 @@ def cached(handler_class: type) -> type:
     return Cached
 
 
-LAZY_EXTENSIONS = ("jupyterlab-plotly",)
+LAZY_EXTENSIONS = ("jupyterlab-plotly", "jupyterlab_pygments")
 """Lab extensions no page loads at start: charts bring plotly.js when they show
-(``companion.core.html.plotly_html``)."""
+(``companion.core.html.plotly_html``); the pages show no code, so no syntax-colouring styles."""
 
 
 def light_page_config(page_config: dict[str, Any], **_kwargs: Any) -> dict[str, Any]:

@@ -21,9 +21,10 @@ from companion.charts import indicators as charts
 from companion.core.errors import CompanionError, InputError
 from companion.core.html import table_html
 from companion.core.model import TrainingSession
+from companion.core.numbers import format_number
 from companion.core.safety import escape
 from companion.indicators import overview as logic
-from companion.indicators.catalogue import FAMILIES, Indicator, format_number, load_catalogue
+from companion.indicators.catalogue import FAMILIES, Indicator, load_catalogue
 from companion.owndata.sample import load_sample
 from companion.store import Store
 from companion.store.sessions import resolve_session

@@ -14,8 +14,8 @@ import pandas as pd
 
 from companion.charts.indicators import sensitivity_chart
 from companion.core.html import table_html
+from companion.core.numbers import format_number
 from companion.core.safety import escape
-from companion.indicators.catalogue import format_number
 from companion.indicators.overview import SAMPLE_INPUTS, SROI_COLUMNS, sample_outcomes
 from companion.indicators.sroi import SroiResult, sroi
 from companion.texts import indicators as ti
