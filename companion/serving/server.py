@@ -48,8 +48,10 @@ from companion.core.config import ENV_SESSION, ENV_STORE
 from companion.serving import admission, joining, signin
 from companion.serving.pools import KERNEL_BYTES
 
-LEFT_GRACE_S = 15.0
-"""A page's websocket may drop and come back (Wi-Fi, laptop lid): its kernel waits this long."""
+LEFT_GRACE_S = 40.0
+"""A page's websocket may drop and come back (Wi-Fi, laptop lid, a phone locked a moment):
+its kernel waits this long. A tab closed properly frees it at once (Voilà's shutdown); this
+backstop plus :data:`CHECK_EVERY_S` stays under the minute the room issue allows."""
 NEVER_CONNECTED_S = 45.0
 """A page kernel whose page never opened its websocket, idle this long, is shut down."""
 CHECK_EVERY_S = 5.0
