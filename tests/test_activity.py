@@ -66,3 +66,28 @@ def test_only_the_trainer_sends_the_room_and_every_page_then_offers_it(
     participant = HomePage(store, {"session": session_code}, trainer_code=CODE, start=False)
     assert "Le formateur a ouvert" in participant.activity_bar.value
     assert "01_introduction_ess.ipynb?session=TEST1" in participant.activity_bar.value
+
+
+def test_a_page_paused_for_idleness_still_shows_the_activity_the_trainer_opens(
+    store: Store, session_code: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import asyncio
+
+    from companion.widgets.home.page import HomePage
+
+    monkeypatch.setenv("SCRIPT_NAME", "/voila/render/00_accueil.ipynb")
+
+    async def scenario() -> None:
+        page = HomePage(store, {"session": session_code}, trainer_code=CODE, start=False)
+        page.poller.interval, page.poller.paused_interval, page.poller.idle_timeout = (
+            0.01, 0.02, 0.05)
+        page.start_live()
+        await asyncio.sleep(0.15)
+        assert page.poller.paused  # nobody touched it: its refresh is paused
+        assert "Le formateur a ouvert" not in page.activity_bar.value
+        open_activity(store, session_code, "01_introduction_ess.ipynb", "Introduction", MORNING)
+        await asyncio.sleep(0.1)
+        assert "Le formateur a ouvert : Introduction" in page.activity_bar.value
+        page.poller.stop()
+
+    asyncio.run(scenario())

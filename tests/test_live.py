@@ -93,3 +93,31 @@ def test_a_failing_store_read_does_not_kill_the_poller() -> None:
 
     asyncio.run(scenario())
     assert errors and isinstance(errors[0], OSError)
+
+
+def test_a_paused_poller_with_a_tick_keeps_the_slow_check_until_touched() -> None:
+    clock = Clock()
+    token = [0]
+    seen: list[int] = []
+    ticks: list[int] = []
+
+    async def scenario() -> None:
+        poller = Poller(lambda: token[0], lambda: seen.append(token[0]), interval=0.01,
+                        idle_timeout=60, on_paused_tick=lambda: ticks.append(token[0]),
+                        paused_interval=0.02, clock=clock)
+        poller.mark_seen()
+        assert poller.start()
+        clock.now = 61
+        await asyncio.sleep(0.1)
+        assert poller.paused and poller.running  # paused, but the slow check goes on
+        assert len(ticks) >= 2 and seen == []
+        token[0] = 3
+        poller.touch()
+        await asyncio.sleep(0.05)
+        assert seen == [3] and not poller.paused  # normal polling again, at once
+        count = len(ticks)
+        await asyncio.sleep(0.05)
+        assert len(ticks) == count  # no slow check while live
+        poller.stop()
+
+    asyncio.run(scenario())

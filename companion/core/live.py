@@ -1,8 +1,10 @@
 """Live refresh: a poller that watches the store's change token on the kernel's event loop.
 
 One poller per page. It asks the store for a cheap integer every ``interval`` seconds and calls
-``on_change`` only when the integer moved. It stops by itself after ``idle_timeout`` seconds
-without interaction (``touch``), so that an abandoned page lets Voilà cull its kernel.
+``on_change`` only when the integer moved. It pauses by itself after ``idle_timeout`` seconds
+without interaction (``touch``), so that an abandoned page stops re-reading the store; a page
+that must still follow the room while paused (the activity the trainer opens) gives
+``on_paused_tick``, called every ``paused_interval`` seconds instead.
 Pure: no widget import; headless tests call :meth:`Poller.poll_once` directly.
 """
 
@@ -18,6 +20,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_INTERVAL_S = 0.5
 DEFAULT_IDLE_TIMEOUT_S = 20 * 60
+DEFAULT_PAUSED_INTERVAL_S = 10.0
 
 
 class Poller:
@@ -32,10 +35,13 @@ class Poller:
         idle_timeout: float = DEFAULT_IDLE_TIMEOUT_S,
         on_pause: Callable[[], None] | None = None,
         on_error: Callable[[Exception], None] | None = None,
+        on_paused_tick: Callable[[], None] | None = None,
+        paused_interval: float = DEFAULT_PAUSED_INTERVAL_S,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._token, self._on_change = token, on_change
         self._on_pause, self._on_error = on_pause, on_error
+        self._on_paused_tick, self.paused_interval = on_paused_tick, paused_interval
         self.interval, self.idle_timeout = interval, idle_timeout
         self._clock = clock
         self._last_token: int | None = None
@@ -53,6 +59,7 @@ class Poller:
         self._last_touch = self._clock()
         if self.paused:
             self.paused = False
+            self.stop()  # the slow check may be sleeping: poll at the normal pace at once
             self.start()
 
     def idle(self) -> bool:
@@ -98,17 +105,27 @@ class Poller:
 
     async def _run(self) -> None:
         while True:
+            if self.paused:  # only with on_paused_tick: the slow check until a touch
+                await asyncio.sleep(self.paused_interval)
+                if self.paused and self._on_paused_tick is not None:
+                    self._guarded(self._on_paused_tick)
+                continue
             await asyncio.sleep(self.interval)
             if self.idle():
                 self.paused = True
-                self._task = None
                 if self._on_pause is not None:
                     self._on_pause()
-                return
-            try:
-                self.poll_once()
-            except Exception as error:  # a poller must never die silently nor crash a page
-                log.warning("poll failed: %s", error)
-                if self._on_error is not None:
-                    with contextlib.suppress(Exception):
-                        self._on_error(error)
+                if self._on_paused_tick is None:
+                    self._task = None
+                    return
+                continue
+            self._guarded(self.poll_once)
+
+    def _guarded(self, step: Callable[[], object]) -> None:
+        try:
+            step()
+        except Exception as error:  # a poller must never die silently nor crash a page
+            log.warning("poll failed: %s", error)
+            if self._on_error is not None:
+                with contextlib.suppress(Exception):
+                    self._on_error(error)

@@ -17,7 +17,7 @@ import os
 import uuid
 from collections.abc import Callable
 from html import escape
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import ipywidgets as w
 import traitlets
@@ -266,8 +266,12 @@ class LivePage(w.VBox):
     """Base of pages that show shared data: a poller calls :meth:`refresh` on every change.
 
     Subclasses implement :meth:`refresh`; any click on a button of the page counts as
-    interaction through :meth:`touch`.
+    interaction through :meth:`touch`. A page with :attr:`follows_room` keeps calling
+    :meth:`paused_tick` while its refresh is paused.
     """
+
+    #: Whether the page keeps following the room (:meth:`paused_tick`) while paused.
+    follows_room: ClassVar[bool] = False
 
     def __init__(
         self,
@@ -288,6 +292,7 @@ class LivePage(w.VBox):
             interval=interval,
             idle_timeout=idle_timeout,
             on_pause=self._on_pause,
+            on_paused_tick=self.paused_tick if self.follows_room else None,
         )
 
     @property
@@ -331,6 +336,9 @@ class LivePage(w.VBox):
             self._live_notice.clear()
             self._resume.layout.display = "none"
             self._safe_refresh()
+
+    def paused_tick(self) -> None:
+        """Check the little a paused page still follows (hook; with :attr:`follows_room`)."""
 
     def _on_pause(self) -> None:
         self._live_notice.show(tc.LIVE_PAUSED)

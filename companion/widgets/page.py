@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 
 import ipywidgets as w
 import traitlets
+from typing_extensions import override
 
 from companion.core import config
 from companion.core.model import TrainingSession
@@ -109,6 +110,8 @@ class SessionPage(LivePage):
     session = traitlets.Instance(TrainingSession, allow_none=True,
                                  help="The session this page serves (None: none to serve).")
 
+    #: Session pages follow the activity the trainer opens, even while paused.
+    follows_room: ClassVar[bool] = True
     #: The personal session of a trainee alone, for pages that offer one (None: no fallback).
     personal_session: ClassVar[PersonalSession | None] = None
     #: Whether the trainer's area needs a session to be built.
@@ -219,6 +222,15 @@ class SessionPage(LivePage):
         if self._unbound and not self._bind_safely():
             return
         super()._safe_refresh()
+        self.attempt(self._show_activity, self._notice)
+
+    @override
+    def paused_tick(self) -> None:
+        """Show the activity the trainer opens, even on a page nobody touched for a while.
+
+        The room listens to a talk, then moves on: the paused page still offers the link (and
+        goes there by itself when it came from the join page).
+        """
         self.attempt(self._show_activity, self._notice)
 
     # --- the room's activity -----------------------------------------------------------------
