@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from companion.charts.diagnosis import afom_figure, afom_html
+from companion.charts.diagnosis import afom_figure
 from companion.content.diagnosis import diagnostic_content, load_diagnostic
 from companion.core.errors import ContentError, InputError
 from companion.core.model import TRAINER
 from companion.diagnosis import afom as d
+from companion.diagnosis.views import afom_grid_html
 from companion.store import Store
 
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -124,7 +125,7 @@ def test_promoting_an_idea_keeps_its_origin_once(store: Store, session_code: str
 def test_projector_views_escape_user_text(store: Store, session_code: str) -> None:
     _item(store, session_code, HOSTILE, quadrant="menaces")
     grid = d.items(store, session_code)
-    html = afom_html(grid)
+    html = afom_grid_html(grid)
     assert "<img" not in html and "&lt;img src=x" in html
     assert all(f"cp-afom-{q}" in html for q in d.QUADRANTS)
     figure = afom_figure(grid).to_dict()

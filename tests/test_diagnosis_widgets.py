@@ -80,7 +80,7 @@ def test_missing_subgroup_and_bad_actor_give_french_notices(store: Store,
     assert "Habitants" in page.actor_board.absent and "Bailleurs" not in page.actor_board.absent
     matrix = actors_matrix_html(page.actor_board)
     assert "<img" not in matrix and "&lt;img" in matrix
-    assert list(page.need_board.frame["besoin"]) == ["Mobilité"]
+    assert [row["besoin"] for row in page.need_board.rows] == ["Mobilité"]
     assert s.actors(store, session_code)[0].group == "C"
     assert d.items(store, session_code) == []
 

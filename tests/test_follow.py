@@ -7,6 +7,7 @@ from pathlib import Path
 
 from companion.core.model import TRAINER
 from companion.serving.follow import changes, planned_sizes
+from companion.serving.pools import KERNEL_BYTES
 from companion.store import open_store
 
 GB = 2**30
@@ -40,8 +41,8 @@ def test_the_plan_reads_the_registrations_and_the_first_day(tmp_path: Path) -> N
     assert day_two["08_evaluation.ipynb"] == 4
     # the pools' own kernels count as free memory: a re-plan does not shrink them by itself
     tight = planned_sizes(url, "JOUR01", now=datetime(2026, 11, 28, 8, 30),
-                          free_memory=int(1.6 * GB), pooled_bytes=4 * 100 * 2**20)
-    assert tight["00_accueil.ipynb"] == 2  # (1.6 GiB + 400 MiB - 1.5 GiB) / 2 / 100 MiB
+                          free_memory=int(1.6 * GB), pooled_bytes=4 * KERNEL_BYTES)
+    assert tight["00_accueil.ipynb"] == 2  # (1.6 GiB + 4 × 72 MiB - 1.5 GiB) / 2 / 72 MiB
     bare = planned_sizes(url, "JOUR01", now=datetime(2026, 11, 28, 8, 30),
                          free_memory=int(1.6 * GB))
     assert bare["00_accueil.ipynb"] == 0

@@ -37,6 +37,7 @@ TRAINER_LOADS = {
     "01_introduction_ess": {"pandas"},  # the quiz results table
     "02_remue_meninges_1": {"pandas", "plotly"},  # the restitution's tables and charts
     "03_remue_meninges_2": {"pandas", "plotly"},
+    "04_diagnostic_partage": {"pandas", "plotly"},  # the projector's AFOM and actors charts
     "05_visite_de_site": {"pandas", "plotly"},  # the debrief and its radar
     "06_table_ronde": set(),  # the trainer's panel is the room's questions, as HTML
     "08_evaluation": {"pandas", "plotly"},  # the live results
@@ -96,18 +97,6 @@ def test_a_participant_page_loads_no_table_chart_or_workbook_library(
     assert found["unlocked"]
     assert set(found["after"]) >= TRAINER_LOADS[name]
     assert not {"openpyxl", "voila", "jupyter_server"} & set(found["after"])
-
-
-@pytest.mark.slow
-def test_the_diagnosis_page_loads_the_charts_it_shows_but_no_workbook_library(
-    filled_store: str, tmp_path: Path
-) -> None:
-    """The shared diagnosis shows participants the AFOM and Mendelow charts (plotly) and
-    pandas tables; the « mon territoire » workbook (openpyxl) is the trainer's only."""
-    found = _run_page("04_diagnostic_partage", filled_store, tmp_path)
-    assert found["session"] == SESSION
-    assert {"pandas", "plotly"} <= set(found["before"])
-    assert not {"openpyxl", "voila", "jupyter_server"} & set(found["before"])
 
 
 @pytest.fixture

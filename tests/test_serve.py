@@ -255,7 +255,7 @@ def test_pools_follow_the_programme_the_class_and_the_memory() -> None:
     from datetime import datetime
 
     from companion.content.course import programme
-    from companion.serving.pools import plan_pools
+    from companion.serving.pools import KERNEL_BYTES, plan_pools
     from companion.serving.serve import LIVE_NOTEBOOKS, SECONDARY_NOTEBOOKS
 
     live = LIVE_NOTEBOOKS + SECONDARY_NOTEBOOKS
@@ -275,7 +275,8 @@ def test_pools_follow_the_programme_the_class_and_the_memory() -> None:
         programme(), datetime(2026, 11, 28, 8, 30), live_notebooks=live,
         registrations=30, free_memory=2 * 2**30,
     )
-    assert 0 < sum(small.sizes.values()) <= 3  # (2 GiB - 1.5 GiB) / 2 / 100 MiB
+    # (2 GiB - 1.5 GiB) / 2 for the pools, one participant kernel each (72 MiB): 3 kernels
+    assert KERNEL_BYTES == 72 * 2**20 and sum(small.sizes.values()) == 3
     nobody = plan_pools(
         programme(), datetime(2026, 11, 28, 8, 30), live_notebooks=live,
         registrations=0, free_memory=16 * 2**30,

@@ -1,7 +1,8 @@
 """Charts and projector views of the diagnosis and the site visit.
 
-Pure: returns figures or escaped HTML strings, never displays. User text reaches plotly labels
-escaped too: plotly renders a subset of HTML in text.
+Pure: returns figures, never displays (the participants' HTML views of the same data are in
+:mod:`companion.diagnosis.views`). User text reaches plotly labels escaped: plotly renders a
+subset of HTML in text.
 """
 
 from __future__ import annotations
@@ -17,13 +18,10 @@ from companion.core.colors import palette_color
 from companion.core.safety import escape
 from companion.diagnosis.afom import QUADRANTS, VALIDATED, AfomItem, by_quadrant
 from companion.diagnosis.stakeholders import ENGAGE, INFORM, SATISFY, THRESHOLD, WATCH
+from companion.diagnosis.views import MENDELOW_SHADES, QUADRANT_BACKGROUNDS, QUADRANT_COLORS
 from companion.texts import diagnosis as td
 from companion.texts import visit as tv
 
-QUADRANT_COLORS = {"atouts": "#1e7e34", "faiblesses": "#a04000", "opportunites": "#1b4f72",
-                   "menaces": "#b03a2e"}
-QUADRANT_BACKGROUNDS = {"atouts": "#eaf5ec", "faiblesses": "#fbeee6", "opportunites": "#e8f0f7",
-                        "menaces": "#f9e9e8"}
 # (column, row) of each quadrant in the 2×2: internal on top, external below.
 _CELLS = {"atouts": (0, 1), "faiblesses": (1, 1), "opportunites": (0, 0), "menaces": (1, 0)}
 
@@ -58,45 +56,6 @@ def afom_figure(grid: Sequence[AfomItem], *, per_quadrant: int = 8) -> go.Figure
     return style(fig, title=td.CHART_AFOM_TITLE, height=720)
 
 
-def afom_html(grid: Sequence[AfomItem]) -> str:
-    """Return the 2×2 grid as HTML cards (escaped), the live view of the page."""
-    buckets = by_quadrant(list(grid))
-    cells = []
-    for quadrant in QUADRANTS:
-        cards = []
-        for item in buckets[quadrant]:
-            badges = [escape(item.theme), escape(item.source)]
-            if item.reference:
-                badges.append(escape(item.reference))
-            badges.append(escape(item.group or "—"))
-            if item.votes:
-                badges.append(escape(td.VOTES.format(count=item.votes)))
-            if item.priority:
-                badges.append(escape(td.PRIORITY_LABELS[item.priority]))
-            if item.origin:
-                badges.append(escape(td.ORIGIN_IDEA))
-            if item.merged_from:
-                badges.append(escape(td.MERGED_FROM.format(count=len(item.merged_from))))
-            if item.edited:
-                badges.append(escape(td.EDITED))
-            status = "cp-afom-validated" if item.status == VALIDATED else "cp-afom-proposed"
-            weight = "700" if item.status == VALIDATED else "400"
-            cards.append(
-                f'<li class="cp-afom-card {status}" style="margin:.3em 0;font-weight:{weight}">'
-                f'{escape(item.text)}<br><small style="font-weight:400;color:#566573">'
-                f'{" · ".join(badges)} · {escape(td.STATUS_LABELS.get(item.status, ""))}'
-                f"</small></li>")
-        body = "".join(cards) or f"<li><em>{escape(td.AFOM_EMPTY_QUADRANT)}</em></li>"
-        cells.append(
-            f'<div class="cp-afom-cell cp-afom-{quadrant}" style="background:'
-            f'{QUADRANT_BACKGROUNDS[quadrant]};padding:.6em;border-radius:6px">'
-            f'<h3 style="color:{QUADRANT_COLORS[quadrant]};margin:.2em 0">'
-            f"{escape(td.QUADRANT_LABELS[quadrant])} <small>({escape(td.QUADRANT_HINTS[quadrant])}"
-            f')</small></h3><ul style="font-size:1.15em;padding-left:1.2em">{body}</ul></div>')
-    return ('<div class="cp-afom-grid" style="display:grid;grid-template-columns:1fr 1fr;'
-            f'gap:.6em">{"".join(cells)}</div>')
-
-
 def mendelow_figure(frame: pd.DataFrame, *, threshold: int = THRESHOLD) -> go.Figure:
     """Return the power × interest map with the four Mendelow quadrants named in French."""
     cut = threshold - 0.5
@@ -104,9 +63,8 @@ def mendelow_figure(frame: pd.DataFrame, *, threshold: int = THRESHOLD) -> go.Fi
     # x is the interest, y the power (see mendelow()): high power and low interest top left
     zones = [(0.5, cut, cut, 5.5, SATISFY), (cut, 5.5, cut, 5.5, ENGAGE),
              (0.5, cut, 0.5, cut, WATCH), (cut, 5.5, 0.5, cut, INFORM)]
-    shades = {ENGAGE: "#f9e9e8", SATISFY: "#fbeee6", INFORM: "#e8f0f7", WATCH: "#f4f6f7"}
     for x0, x1, y0, y1, name in zones:
-        fig.add_shape(type="rect", x0=x0, x1=x1, y0=y0, y1=y1, fillcolor=shades[name],
+        fig.add_shape(type="rect", x0=x0, x1=x1, y0=y0, y1=y1, fillcolor=MENDELOW_SHADES[name],
                       line_width=0, layer="below")
         fig.add_annotation(x=(x0 + x1) / 2, y=y1 - 0.15, text=f"<b>{escape(name)}</b>",
                            showarrow=False, font={"size": 18, "color": "#566573"})

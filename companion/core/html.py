@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import math
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -130,9 +131,8 @@ def missing(value: Any) -> bool:
     """Return True for None, NaN, NaT and pd.NA (the missing values of any pandas dtype)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return True
-    import pandas as pd
-
-    return value is pd.NA or value is pd.NaT
+    pandas = sys.modules.get("pandas")  # pd.NA and pd.NaT exist only once pandas is loaded
+    return pandas is not None and (value is pandas.NA or value is pandas.NaT)
 
 
 def cell_text(value: Any) -> str:
@@ -158,26 +158,39 @@ def table_html(frame: pd.DataFrame, labels: Mapping[str, str] | None = None, *,
     there is a ``caption``). Without ``inline_style`` the page's style sheet styles the table
     (the report: a lighter file).
     """
+    rows = [] if frame.empty else list(frame.itertuples(index=False, name=None))
+    return rows_html(list(frame.columns), rows, labels, caption=caption, css_class=css_class,
+                     empty=empty, inline_style=inline_style)
+
+
+def rows_html(columns: Sequence[Any], rows: Iterable[Sequence[Any]],
+              labels: Mapping[str, str] | None = None, *, caption: str = "",
+              css_class: str = "cp-table", empty: str = "", inline_style: bool = True) -> str:
+    """Return plain rows (one value per column) as the escaped table of :func:`table_html`.
+
+    The same table without pandas: participant pages build theirs from lists and dicts.
+    """
     title = f"<caption>{escape(caption)}</caption>" if caption else ""
-    if frame.empty:
+    rows = list(rows)
+    if not rows or not columns:
         if caption:
             return (f'<table class="{escape(css_class)}">{title}<tr><td>{escape(empty)}'
                     f"</td></tr></table>")
         return f'<p class="{escape(css_class)}"><em>{escape(empty)}</em></p>'
     labels = labels or {}
     th = '<th style="text-align:left;padding:.2em .5em">' if inline_style else "<th>"
-    head = "".join(f"{th}{escape(labels.get(c, c))}</th>" for c in frame.columns)
-    rows = []
+    head = "".join(f"{th}{escape(labels.get(c, c))}</th>" for c in columns)
+    lines = []
     cell = ' style="padding:.2em .5em;vertical-align:top">' if inline_style else ">"
-    for values in frame.itertuples(index=False, name=None):
+    for values in rows:
         cells = "".join(
             f"<td class='n'{cell}{escape(cell_text(v))}</td>"
             if isinstance(v, int | float) and not isinstance(v, bool)
             else f"<td{cell}{escape(cell_text(v))}</td>" for v in values)
-        rows.append(f"<tr>{cells}</tr>")
+        lines.append(f"<tr>{cells}</tr>")
     table = ' style="border-collapse:collapse"' if inline_style else ""
     return (f'<table class="{escape(css_class)}"{table}>{title}'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(lines)}</tbody></table>")
 
 
 def data_uri(payload: bytes, mime: str) -> str:

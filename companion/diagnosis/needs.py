@@ -52,13 +52,17 @@ def needs(store: Store, session: str) -> list[Record]:
     return [r for r in store.list_records(session, NEED) if not r.hidden and not r.merged_into]
 
 
+def need_rows(records: Iterable[Record]) -> list[dict[str, Any]]:
+    """Return one dict per line, the rows of :func:`needs_frame` (plain data, no pandas)."""
+    return [{**{k: r.get(k, "") for k in FIELDS}, "sous_groupe": r.group or "", "uid": r.uid}
+            for r in records]
+
+
 def needs_frame(records: Iterable[Record]) -> pd.DataFrame:
     """Return one row per line, columns in grid order plus ``sous_groupe`` and ``uid``."""
     import pandas as pd
 
-    rows = [{**{k: r.get(k, "") for k in FIELDS}, "sous_groupe": r.group or "", "uid": r.uid}
-            for r in records]
-    return pd.DataFrame(rows, columns=[*FIELDS, "sous_groupe", "uid"])
+    return pd.DataFrame(need_rows(records), columns=[*FIELDS, "sous_groupe", "uid"])
 
 
 def gaps(frame: pd.DataFrame) -> pd.DataFrame:

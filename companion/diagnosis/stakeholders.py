@@ -108,14 +108,12 @@ def actors(store: Store, session: str) -> list[Record]:
             if not r.hidden and not r.merged_into]
 
 
-def actors_frame(records: Iterable[Record], steps: Iterable[str] = ()) -> pd.DataFrame:
-    """Return one row per actor, with one column per co-construction step.
+def actor_rows(records: Iterable[Record], steps: Iterable[str] = ()) -> list[dict[str, Any]]:
+    """Return one dict per actor, the rows of :func:`actors_frame` (plain data, no pandas).
 
-    Columns: nom, categorie, pouvoir, interet, attitude, quadrant, liens, sous_groupe, uid,
-    then each step's role (or "").
+    Keys: nom, categorie, pouvoir, interet, attitude, quadrant, liens, sous_groupe, uid, then
+    each step's role (or "").
     """
-    import pandas as pd
-
     step_list = list(steps) or list(diagnostic_content().steps)
     rows = []
     for r in records:
@@ -128,15 +126,34 @@ def actors_frame(records: Iterable[Record], steps: Iterable[str] = ()) -> pd.Dat
             "sous_groupe": r.group or "", "uid": r.uid,
             **{step: roles.get(step, "") for step in step_list},
         })
+    return rows
+
+
+def actors_frame(records: Iterable[Record], steps: Iterable[str] = ()) -> pd.DataFrame:
+    """Return one row per actor, with one column per co-construction step.
+
+    Columns: nom, categorie, pouvoir, interet, attitude, quadrant, liens, sous_groupe, uid,
+    then each step's role (or "").
+    """
+    import pandas as pd
+
+    step_list = list(steps) or list(diagnostic_content().steps)
     columns = ["nom", "categorie", "pouvoir", "interet", "attitude", "quadrant", "liens",
                "sous_groupe", "uid", *step_list]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(actor_rows(records, step_list), columns=columns)
 
 
 def absent_categories(frame: pd.DataFrame, categories: Iterable[str] | None = None) -> list[str]:
     """Return the categories of the list with no actor on the map (« acteurs absents »)."""
+    present = list(frame["categorie"]) if not frame.empty else []
+    return missing_categories([{"categorie": c} for c in present], categories)
+
+
+def missing_categories(rows: Iterable[Mapping[str, Any]],
+                       categories: Iterable[str] | None = None) -> list[str]:
+    """Return the categories of the list with no actor in ``rows`` (:func:`actor_rows`)."""
     expected = list(categories) if categories is not None else list(diagnostic_content().categories)
-    present = set(frame["categorie"]) if not frame.empty else set()
+    present = {row.get("categorie") for row in rows}
     return [c for c in expected if c not in present]
 
 
@@ -146,6 +163,21 @@ def quadrant_counts(frame: pd.DataFrame) -> dict[str, int]:
 
     counts = frame["quadrant"].value_counts() if not frame.empty else pd.Series(dtype=int)
     return {q: int(counts.get(q, 0)) for q in (ENGAGE, SATISFY, INFORM, WATCH)}
+
+
+def mendelow_groups(rows: Iterable[Mapping[str, Any]]) -> dict[str, list[Mapping[str, Any]]]:
+    """Return the actors of each Mendelow quadrant (all four keys), by power then interest.
+
+    Plain data (``rows`` from :func:`actor_rows`): the participants' grid, without pandas.
+    """
+    groups: dict[str, list[Mapping[str, Any]]] = {q: [] for q in (ENGAGE, SATISFY, INFORM,
+                                                                   WATCH)}
+    for row in rows:
+        groups[str(row["quadrant"])].append(row)
+    for quadrant, bucket in groups.items():
+        groups[quadrant] = sorted(bucket, key=lambda r: (-int(r["pouvoir"]),
+                                                         -int(r["interet"])))
+    return groups
 
 
 def coconstruction_matrix(frame: pd.DataFrame, steps: Iterable[str] | None = None) -> pd.DataFrame:
@@ -158,3 +190,14 @@ def coconstruction_matrix(frame: pd.DataFrame, steps: Iterable[str] | None = Non
     matrix = frame.set_index("nom")[step_list].fillna("")
     matrix.index.name = "acteur"
     return matrix
+
+
+def coconstruction_rows(rows: Iterable[Mapping[str, Any]],
+                        steps: Iterable[str] | None = None) -> list[list[str]]:
+    """Return the actor × step matrix as plain rows: the actor's name, then each step's role.
+
+    The rows of :func:`coconstruction_matrix` (its index first), without pandas.
+    """
+    step_list = list(steps) if steps is not None else list(diagnostic_content().steps)
+    return [[str(row["nom"]), *(str(row.get(step) or "") for step in step_list)]
+            for row in rows]

@@ -13,8 +13,9 @@ from datetime import date, datetime
 from companion.content.course import Programme, Sequence
 from companion.content.schedule import position
 
-KERNEL_BYTES = 100 * 2**20
-"""Resident memory counted per preheated kernel (a participant page, measured 55–140 MB)."""
+KERNEL_BYTES = 72 * 2**20
+"""Resident memory counted per preheated kernel: a participant page, measured 69–71 MB on
+every live notebook (``benchmarks/bench_kernels.py``, 2 Dec 2026), rounded up."""
 RESERVE_BYTES = 1536 * 2**20
 """Memory left to the rest of the machine (browser on the projector, server, pages opened)."""
 DEFAULT_CLASS = 12

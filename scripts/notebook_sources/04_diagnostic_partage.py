@@ -17,7 +17,7 @@ Cette page réunit quatre outils, remplis en direct par les sous-groupes :
   terrain. Le formateur valide les constats en plénière, les reformule ou les fusionne ; les
   idées du remue-méninges peuvent y être versées en gardant leur origine ;
 - la **cartographie des acteurs** : pour chaque acteur, son pouvoir (influence) et son intérêt
-  de 1 à 5, son attitude et son rôle à chaque étape de la coconstruction. Le graphique range les
+  de 1 à 5, son attitude et son rôle à chaque étape de la coconstruction. La grille range les
   acteurs en quatre groupes : *surveiller*, *tenir informé*, *satisfaire*, *associer
   étroitement*. Les catégories sans aucun acteur sont signalées : qui manque autour de la table ?
 - la **grille besoins / réponses** : besoin social, public concerné, source, réponse existante,

@@ -123,3 +123,45 @@ def test_the_brainstorm_with_the_keyboard_alone(browser: Any, server: Server) ->
         "() => document.querySelector('.cp-brainstorm').innerText.includes('Des locaux vacants')",
         timeout=15_000)
     page.context.close()
+
+
+def test_the_diagnosis_boards_on_a_phone(browser: Any, server: Server) -> None:
+    """The AFOM grid, the Mendelow grid and the needs table of a filled session fit a phone's
+    width (wide tables scroll inside their own region, the page never sideways) and pass
+    axe-core; typed text stays text. Runs last: the other tests see an empty session."""
+    from companion.diagnosis import afom, needs, stakeholders
+    from companion.store import open_store
+
+    hostile = "<img src=x onerror=alert(1)>Conseil citoyen"
+    with open_store(server.store_url) as store:
+        afom.add_item(store, server.session, group="G1", quadrant="atouts", texte=hostile,
+                      theme="Financements", source="parole d'habitant")
+        stakeholders.add_actor(store, server.session, group="G1", nom=hostile,
+                               categorie="Habitants", pouvoir=2, interet=5,
+                               roles={"Diagnostic": "consulté"})
+        stakeholders.add_actor(store, server.session, group="G1", nom="Plaine Habitat",
+                               categorie="Bailleurs", pouvoir=5, interet=4)
+        needs.add_need(store, server.session, group="G1", besoin="Garde d'enfants en horaires "
+                       "décalés", public="Familles monoparentales", evidence="CAF 2023",
+                       ecart="Aucune offre avant 7h", activite_ess="Crèche coopérative",
+                       modele="mixte", partenaires="CAF, Ville")
+    page = _open(browser, server, "04_diagnostic_partage.ipynb", phone=True)
+    boards = {".cp-afom-view": "Conseil citoyen", ".cp-actors-grid": "Plaine Habitat",
+              ".cp-needs-table": "Crèche coopérative"}
+    for index, (board, text) in enumerate(boards.items()):
+        page.locator(".cp-diagnosis-tabs .lm-TabBar-tab").nth(index).click()
+        page.wait_for_function(
+            "([sel, txt]) => { const e = document.querySelector(sel);"
+            " return e !== null && e.offsetParent !== null && e.innerText.includes(txt); }",
+            arg=[board, text], timeout=20_000)
+        time.sleep(0.3)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"{board}: the page is {width} px wide"
+        assert page.locator(f"{board} img").count() == 0
+        assert _serious(page) == [], board
+    assert "<img src=x" in page.inner_text(".cp-actors-grid")
+    region = page.locator(".cp-needs-table .cp-scroll")
+    assert region.get_attribute("tabindex") == "0"
+    assert page.evaluate("() => { const r = document.querySelector('.cp-needs-table .cp-scroll');"
+                         " return r.scrollWidth > r.clientWidth; }")  # the table scrolls in it
+    page.context.close()

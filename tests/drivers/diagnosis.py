@@ -19,6 +19,11 @@ def afom_grid_html(board: w.Widget) -> str:
     return WidgetDriver(board, "grille AFOM").html_of("cp-afom-view")
 
 
+def actors_grid_html(board: w.Widget) -> str:
+    """The Mendelow grid (power × interest) of an :class:`StakeholderBoard`."""
+    return WidgetDriver(board, "acteurs").html_of("cp-actors-grid")
+
+
 def actors_matrix_html(board: w.Widget) -> str:
     """The actors' matrix of an :class:`ActorBoard`."""
     return WidgetDriver(board, "acteurs").html_of("cp-actors-matrix")

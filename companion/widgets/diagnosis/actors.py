@@ -8,16 +8,21 @@ from typing import Any
 import ipywidgets as w
 
 from companion.content.diagnosis import DiagnosticContent, diagnostic_content
-from companion.core.html import table_html
 from companion.core.safety import escape
 from companion.diagnosis import needs as needs_logic
 from companion.diagnosis import stakeholders as logic
+from companion.diagnosis.views import coconstruction_html, mendelow_grid_html, needs_table_html
 from companion.store import Store
 from companion.texts import diagnosis as td
-from companion.widgets.base import FigureView, Notice, button, guarded
+from companion.widgets.base import Notice, button, guarded
 from companion.widgets.rating import rating_buttons
 
 LABEL = {"description_width": "11em"}
+SCROLL_HOST = "cp-scroll-host"
+"""Class of an HTML widget holding a wide table (:func:`views.scroll_region`)."""
+# A flex item is never narrower than its content: without this, the widget's content takes the
+# table's width and the whole tab scrolls sideways on a phone, not the table's own region.
+SHRINK = f"<style>.{SCROLL_HOST} > .widget-html-content{{min-width:0}}</style>"
 
 
 class StakeholderForm(w.VBox):
@@ -100,39 +105,43 @@ class StakeholderForm(w.VBox):
 
 
 class StakeholderBoard(w.VBox):
-    """The shared map: Mendelow chart, absent categories, co-construction matrix."""
+    """The shared map: Mendelow grid, absent categories, co-construction matrix.
+
+    Plain HTML tables from plain data (no pandas, no chart library): the power × interest
+    chart for projection is the trainer's
+    (:class:`~companion.widgets.diagnosis.projection.ProjectionPanel`).
+    """
 
     def __init__(self, store: Store, session: str, content: DiagnosticContent | None = None,
                  **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._store, self._session = store, session
         self._content = content or diagnostic_content()
-        self._figure = FigureView()
+        self._grid = w.HTML()
+        self._grid.add_class("cp-actors-grid")
         self._absent = w.HTML()
         self._absent.add_class("cp-actors-absent")
         self._matrix = w.HTML()
         self._matrix.add_class("cp-actors-matrix")
+        self._matrix.add_class(SCROLL_HOST)
         self.add_class("cp-actors-board")
-        self.children = (w.HTML(f"<h3>{td.ACTORS_TITLE}</h3>"), self._figure,
+        self.children = (w.HTML(f"<h3>{td.ACTORS_TITLE}</h3>"), self._grid,
                          w.HTML(f"<h4>{td.ABSENT_TITLE}</h4>"), self._absent,
                          w.HTML(f"<h4>{td.MATRIX_TITLE}</h4>"), self._matrix)
+        self.rows: list[dict[str, Any]] = []
         self.absent: list[str] = []
         self.refresh()
 
     def refresh(self) -> None:
         """Re-read the actors and redraw."""
-        from companion.charts.diagnosis import mendelow_figure
-
-        frame = logic.actors_frame(logic.actors(self._store, self._session), self._content.steps)
-        self.frame = frame
-        self._figure.show(mendelow_figure(frame))
-        self.absent = logic.absent_categories(frame, self._content.categories)
+        rows = logic.actor_rows(logic.actors(self._store, self._session), self._content.steps)
+        self.rows = rows
+        self._grid.value = mendelow_grid_html(rows)
+        self.absent = logic.missing_categories(rows, self._content.categories)
         self._absent.value = (
             f"<p><strong>{escape(td.ABSENT_TEXT.format(names=', '.join(self.absent)))}"
             f"</strong></p>" if self.absent else f"<p>{escape(td.ABSENT_NONE)}</p>")
-        matrix = logic.coconstruction_matrix(frame, self._content.steps).reset_index()
-        self._matrix.value = table_html(matrix, {"acteur": td.MATRIX_ACTOR},
-                                        css_class="cp-coconstruction", empty=td.NO_ACTOR)
+        self._matrix.value = SHRINK + coconstruction_html(rows, self._content.steps)
 
 
 class NeedsForm(w.VBox):
@@ -183,21 +192,20 @@ class NeedsForm(w.VBox):
 
 
 class NeedsBoard(w.VBox):
-    """The shared needs / responses grid, as a table."""
+    """The shared needs / responses grid, as a table (plain data, no pandas)."""
 
     def __init__(self, store: Store, session: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._store, self._session = store, session
         self._table = w.HTML()
         self._table.add_class("cp-needs-table")
+        self._table.add_class(SCROLL_HOST)
         self.add_class("cp-needs-board")
         self.children = (w.HTML(f"<h3>{td.NEEDS_TITLE}</h3>"), self._table)
+        self.rows: list[dict[str, Any]] = []
         self.refresh()
 
     def refresh(self) -> None:
         """Re-read the lines and redraw."""
-        frame = needs_logic.needs_frame(needs_logic.needs(self._store, self._session))
-        self.frame = frame
-        labels = {**td.NEEDS_FIELDS, "sous_groupe": td.F_GROUP}
-        self._table.value = table_html(frame.drop(columns=["uid"]), labels,
-                                       css_class="cp-needs-grid", empty=td.NO_NEED)
+        self.rows = needs_logic.need_rows(needs_logic.needs(self._store, self._session))
+        self._table.value = SHRINK + needs_table_html(self.rows)

@@ -16,9 +16,10 @@ from companion.core.errors import InputError
 from companion.core.model import TRAINER, Record
 from companion.core.visitor import visitor_id
 from companion.diagnosis import afom as logic
+from companion.diagnosis.views import afom_grid_html
 from companion.store import Store
 from companion.texts import diagnosis as td
-from companion.widgets.base import FigureView, Notice, TrainerGate, button, guarded, trainer_only
+from companion.widgets.base import Notice, TrainerGate, button, guarded, trainer_only
 
 LABEL = {"description_width": "11em"}
 IDEA_KINDS = ("idea",)
@@ -91,7 +92,11 @@ class AfomForm(w.VBox):
 
 
 class AfomBoard(w.VBox):
-    """The shared grid (2×2 HTML view, and the plotly view for projection) and the votes."""
+    """The shared grid (the 2×2 HTML view) and the votes.
+
+    Plain HTML, no chart library: the plotly view for projection is the trainer's
+    (:class:`~companion.widgets.diagnosis.projection.ProjectionPanel`).
+    """
 
     def __init__(self, store: Store, session: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -106,30 +111,26 @@ class AfomBoard(w.VBox):
         self._vote_choice.add_class("cp-afom-vote-choice")
         self._vote = button(td.VOTE_BUTTON, "cp-afom-vote")
         self._vote.on_click(self._on_vote)
-        self._figure = FigureView()
         self._notice = Notice()
         self.add_class("cp-afom-board")
         self.grid: list[logic.AfomItem] = []
         self.children = (w.HTML(f"<h3>{td.AFOM_GRID_TITLE}</h3>"), self._count, self._grid,
-                         w.HBox([self._vote_choice, self._vote]), self._notice, self._figure)
+                         w.HBox([self._vote_choice, self._vote]), self._notice)
         self.refresh()
 
     def refresh(self) -> None:
         """Re-read the items and redraw the grid."""
-        from companion.charts.diagnosis import afom_figure, afom_html
-
         self.grid = logic.items(self._store, self._session)
         validated = sum(1 for i in self.grid if i.status == logic.VALIDATED)
         count = td.AFOM_COUNT.format(count=len(self.grid), validated=validated)
         self._count.value = f"<p>{count}</p>"
-        self._grid.value = afom_html(self.grid)
+        self._grid.value = afom_grid_html(self.grid)
         options = [(f"{td.QUADRANT_LABELS[i.quadrant]} — {_short(i.text)}", i.uid)
                    for i in self.grid]
         if options != list(self._vote_choice.options):
             current = self._vote_choice.value
             self._vote_choice.options = options
             self._vote_choice.value = current if current in dict(options).values() else None
-        self._figure.show(afom_figure(self.grid))
 
     @property
     def notice(self) -> Notice:

@@ -40,6 +40,8 @@ from companion.widgets.page import SessionPage
 if TYPE_CHECKING:
     import pandas as pd
 
+    from companion.widgets.diagnosis.projection import ProjectionPanel
+
 MIME = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "json": "application/json"}
 
@@ -206,6 +208,7 @@ class DiagnosisPage(SubgroupPage):
         self.territory = TerritoryPanel(tables)
         self._title = w.HTML(f"<h2>{td.PAGE_TITLE}</h2>")
         self.moderation: AfomModeration | None = None
+        self.projection: ProjectionPanel | None = None
         self.workbook: WorkbookPanel | None = None
         self.add_class("cp-diagnosis")
         self.open_page()
@@ -239,16 +242,25 @@ class DiagnosisPage(SubgroupPage):
                          self.live_bar())
 
     def build_trainer(self) -> list[w.Widget]:
-        """AFOM moderation and the « mon territoire » export / import."""
+        """AFOM moderation, the projector charts and the « mon territoire » export / import.
+
+        The charts (pandas, plotly) are imported here: a participant's page shows the same
+        data as HTML and loads neither.
+        """
+        from companion.widgets.diagnosis.projection import ProjectionPanel
+
         assert self.session is not None
         self.moderation = AfomModeration(self._store, self.session.code,
                                          on_change=self._refresh_boards, gate=self.gate)
+        self.projection = ProjectionPanel(self._store, self.session.code)
         self.workbook = WorkbookPanel(self._store, self.session.code, self.gate)
-        return [self.moderation, self.workbook]
+        return [self.moderation, self.projection, self.workbook]
 
     def _refresh_boards(self) -> None:
         self.touch()
         self.afom_board.refresh()
+        if self.projection is not None:
+            self.projection.refresh()
 
     @guarded()
     def refresh(self) -> None:
@@ -260,3 +272,5 @@ class DiagnosisPage(SubgroupPage):
         self.need_board.refresh()
         if self.moderation is not None and self.trainer_area.built:
             self.moderation.refresh()
+        if self.projection is not None and self.trainer_area.built:
+            self.projection.refresh()
