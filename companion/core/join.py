@@ -1,11 +1,12 @@
-"""Joining a session: session codes, join URLs and their QR code. Pure."""
+"""Joining a session: session codes, join URLs and their QR code. Pure.
+
+segno loads only where a QR code is drawn: every page reads this module (its links), few draw.
+"""
 
 from __future__ import annotations
 
 import secrets
 from urllib.parse import urlencode
-
-import segno
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud in a room
 
@@ -30,11 +31,15 @@ def join_url(base_url: str, notebook: str, session: str, group: str | None = Non
 
 def qr_svg(url: str, *, scale: int = 4) -> str:
     """Return the QR code of ``url`` as an inline SVG string (no external resource)."""
+    import segno
+
     return segno.make(url, error="m").svg_inline(scale=scale, dark="#1b2631", light="#ffffff")
 
 
 def qr_text(url: str) -> str:
     """Return the QR code of ``url`` drawn with block characters, for a terminal."""
+    import segno
+
     qr = segno.make(url, error="m")
     lines = []
     matrix = [list(row) for row in qr.matrix_iter(border=2)]

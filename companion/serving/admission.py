@@ -1,8 +1,9 @@
 """Who gets a new page kernel, and the French page for those who wait (issues 10 and 14).
 
-Every page view costs a kernel (about 100 MB). A loop of requests from one phone on the room's
-Wi-Fi, or a burst beyond what the laptop can start, must neither exhaust its memory nor leave
-people on a blank page. :func:`admit` decides, per request, from what the server counts:
+Every page view costs a kernel (about 70 MB for a participant, 150 MB unlocked). A loop of
+requests from one phone on the room's Wi-Fi, or a burst beyond what the laptop can start, must
+neither exhaust its memory nor leave people on a blank page. :func:`admit` decides, per
+request, from what the server counts:
 
 - a device (an address of the room's network) holds at most ``pages_per_device`` pages;
   the trainer's own laptop (loopback) is not capped, it projects and drives many pages;
