@@ -129,7 +129,7 @@ STYLE = (
     "button{margin-top:1.2em;min-height:48px;width:100%;font-size:1.15em;font-weight:bold;"
     "border:0;border-radius:6px;background:#005a9c;color:#fff}"
     ".notice{font-weight:bold;color:#8a1c1c}.session{font-weight:bold}a{color:#005a9c}"
-    "a.other{display:inline-block;min-height:44px;line-height:44px}"
+    "a.other{display:inline-block;min-height:44px;padding:.6em 0;box-sizing:border-box}"
 )
 
 
