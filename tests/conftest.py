@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -46,6 +49,114 @@ def _pg_bin() -> Path | None:
     return found[-1].parent if found else None
 
 
+def pg_bin_or_skip() -> Path:
+    """The PostgreSQL programs' directory; without PostgreSQL, fail in CI
+    (``COMPANION_REQUIRE_POSTGRES=1``) and skip otherwise (a developer without it)."""
+    bin_dir = _pg_bin()
+    if bin_dir is None:
+        message = "PostgreSQL n'est pas installé (paquet Debian « postgresql »)."
+        if os.environ.get("COMPANION_REQUIRE_POSTGRES") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    return bin_dir
+
+
+class PostgresServer:
+    """A throwaway PostgreSQL server on 127.0.0.1: a fresh cluster in a temporary directory,
+    which can be stopped, crashed (SIGKILL of the postmaster and every backend) and started
+    again on the same data and port."""
+
+    def __init__(self, bin_dir: Path) -> None:
+        self.bin_dir = bin_dir
+        self.workdir = Path(tempfile.mkdtemp(prefix="companion-pg-"))
+        self.data = self.workdir / "data"
+        self.log = self.workdir / "server.log"
+        self.port = _free_port()
+        # PostgreSQL refuses to run as root: then its programs run as « postgres ».
+        self.user: dict[str, Any] = {}
+        if os.geteuid() == 0:
+            shutil.chown(self.workdir, "postgres")
+            self.user = {"user": "postgres", "group": "postgres", "extra_groups": []}
+        self.process: subprocess.Popen[bytes] | None = None
+        subprocess.run(
+            [str(bin_dir / "initdb"), "-D", str(self.data), "-U", "companion", "--auth=trust",
+             "-E", "UTF8"],
+            check=True,
+            capture_output=True,
+            cwd=self.workdir,
+            **self.user,
+        )
+
+    @property
+    def url(self) -> str:
+        return f"postgresql+psycopg://companion@127.0.0.1:{self.port}/postgres"
+
+    def start(self, timeout_s: float = 30) -> None:
+        """Start the server and return once it accepts connections (``pg_isready``)."""
+        with self.log.open("ab") as log:
+            self.process = subprocess.Popen(  # the postmaster itself: we reap it
+                [str(self.bin_dir / "postgres"), "-D", str(self.data), "-p", str(self.port),
+                 "-c", "listen_addresses=127.0.0.1",
+                 "-c", f"unix_socket_directories={self.workdir}", "-c", "fsync=off"],
+                stdout=log,
+                stderr=log,
+                cwd=self.workdir,
+                **self.user,
+            )
+        deadline = time.monotonic() + timeout_s
+        while True:
+            ready = subprocess.run(
+                [str(self.bin_dir / "pg_isready"), "-q", "-h", "127.0.0.1", "-p", str(self.port),
+                 "-U", "companion", "-d", "postgres", "-t", "2"],
+                check=False,
+            )
+            if ready.returncode == 0:
+                return
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                log_text = self.log.read_text(errors="replace")[-2000:]
+                raise RuntimeError(f"PostgreSQL ne répond pas sur le port {self.port} :\n"
+                                   f"{log_text}")
+            time.sleep(0.1)
+
+    def crash(self) -> None:
+        """SIGKILL the postmaster and all its backends at once, as a crash would; return once
+        none is left (a new postmaster refuses to start beside an old backend)."""
+        import psutil
+
+        assert self.process is not None
+        children = psutil.Process(self.process.pid).children(recursive=True)
+        self.process.kill()
+        for child in children:  # backends are their own process groups (setsid)
+            with contextlib.suppress(psutil.NoSuchProcess):
+                child.kill()
+        self.process.wait(timeout=30)
+        self.process = None
+        deadline = time.monotonic() + 30
+        for child in children:
+            while _alive(child):
+                assert time.monotonic() < deadline, f"backend {child.pid} still alive"
+                time.sleep(0.02)
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.send_signal(signal.SIGINT)  # fast shutdown: clients disconnected
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.crash()
+            self.process = None
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+def _alive(process: Any) -> bool:
+    import psutil
+
+    try:
+        return bool(process.status() != psutil.STATUS_ZOMBIE)
+    except psutil.NoSuchProcess:
+        return False
+
+
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
     """A throwaway PostgreSQL server on 127.0.0.1 (``$COMPANION_TEST_PG_URL`` if given).
@@ -58,67 +169,12 @@ def postgres_url() -> Iterator[str]:
     if given:
         yield given
         return
-    bin_dir = _pg_bin()
-    if bin_dir is None:
-        message = "PostgreSQL n'est pas installé (paquet Debian « postgresql »)."
-        if os.environ.get("COMPANION_REQUIRE_POSTGRES") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
-    workdir = Path(tempfile.mkdtemp(prefix="companion-pg-"))
-    port = _free_port()
-    run_as: list[str] = []
-    if os.geteuid() == 0:  # PostgreSQL refuses to run as root
-        shutil.chown(workdir, "postgres")
-        run_as = ["runuser", "-u", "postgres", "--"]
-    data = workdir / "data"
-    subprocess.run(
-        [
-            *run_as,
-            str(bin_dir / "initdb"),
-            "-D",
-            str(data),
-            "-U",
-            "companion",
-            "--auth=trust",
-            "-E",
-            "UTF8",
-        ],
-        check=True,
-        capture_output=True,
-    )
-    server = subprocess.Popen(
-        [
-            *run_as,
-            str(bin_dir / "postgres"),
-            "-D",
-            str(data),
-            "-p",
-            str(port),
-            "-c",
-            "listen_addresses=127.0.0.1",
-            "-c",
-            f"unix_socket_directories={workdir}",
-            "-c",
-            "fsync=off",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"postgresql+psycopg://companion@127.0.0.1:{port}/postgres"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                break
-        except OSError:
-            time.sleep(0.2)
-    time.sleep(0.5)
+    server = PostgresServer(pg_bin_or_skip())
     try:
-        yield url
+        server.start()
+        yield server.url
     finally:
-        server.terminate()
-        server.wait(timeout=30)
-        shutil.rmtree(workdir, ignore_errors=True)
+        server.stop()
 
 
 def _fresh_pg_database(base_url: str) -> str:
