@@ -365,6 +365,11 @@ def test_a_full_disk_refuses_cleanly_and_loses_nothing(
 
 
 # --- 3. read-only store -----------------------------------------------------------------------
+def _refused_writes(writer: Writer) -> int:
+    """The writer's refused writes (not its failed attempts to open the store)."""
+    return sum(1 for line in writer.errors() if not line.startswith("ERR open "))
+
+
 @pytest.mark.slow
 def test_a_store_made_read_only_mid_run_refuses_cleanly_and_comes_back(
     tmp_path: Path, writers_of: Callable[[str], Writers], say: Say
@@ -379,14 +384,19 @@ def test_a_store_made_read_only_mid_run_refuses_cleanly_and_comes_back(
     db.chmod(0o444)
     folder.chmod(0o555)
     try:
+        # The file and its folder read-only: the open writers cannot make their journal.
         writers.each_refused(5, "lecture seule : les écritures doivent échouer")
-        late = writers.start("R-tard", _without_dac_override)  # a kernel opened meanwhile
-        writers.wait("l'écrivain arrivé pendant la lecture seule",
-                     lambda: len(late.errors()) >= 3)
         assert _integrity(db) == "ok"
+        # The folder back, the file still read-only: a kernel that opens the store now gets a
+        # connection SQLite opened read-only (its writes are refused)…
+        folder.chmod(0o755)
+        late = writers.start("R-tard", _without_dac_override)
+        writers.wait("l'écrivain arrivé pendant la lecture seule",
+                     lambda: _refused_writes(late) >= 3)
     finally:
         folder.chmod(0o755)
         db.chmod(0o644)
+    # … and must write again once the file is writable, like the others.
     writers.each_acknowledged(20, "droits rendus")
     writers.stop()
     _check("SQLite, base en lecture seule puis rendue", writers, say, db)

@@ -9,6 +9,7 @@ journal with a busy timeout was measured fast enough for a class.
 
 from __future__ import annotations
 
+import os
 import re
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -43,6 +44,7 @@ from companion.texts import common as t
 T = TypeVar("T")
 SESSION_CODE = re.compile(r"^[A-Z0-9]{3,12}$")
 SQLITE_BUSY_TIMEOUT_S = 30
+_OPENED_READ_ONLY = "companion_opened_read_only"
 
 
 def _now() -> datetime:
@@ -62,8 +64,10 @@ def _sqlite_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+    def _on_connect(dbapi_conn: Any, record: Any) -> None:
         dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (below)
+        if not in_memory:  # as SQLite decides it: no write access, a read-only connection
+            record.info[_OPENED_READ_ONLY] = not os.access(str(parsed.database), os.W_OK)
         cursor = dbapi_conn.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_S * 1000}")
         if not in_memory:
@@ -77,6 +81,19 @@ def _sqlite_engine(url: str) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
+
+
+def _drop_if_opened_read_only(conn: Connection, error: DBAPIError) -> None:
+    """Close a connection SQLite opened read-only once a write on it was refused.
+
+    SQLite opens a file it may not write read-only, and such a connection stays read-only
+    once the file is writable again: a kernel that opened the store then would refuse every
+    write until restarted. Dropped after the rollback (which released its locks), the next
+    write opens the file again. Connections opened writable are kept: they write again by
+    themselves once their folder or file is back.
+    """
+    if conn.info.get(_OPENED_READ_ONLY) and "readonly" in str(error.orig).lower():
+        conn.invalidate()
 
 
 class SQLStore(Store):
@@ -133,13 +150,18 @@ class SQLStore(Store):
     def _write(self, work: Callable[[Connection], T]) -> T:
         """Run ``work`` in one serialised transaction that bumps the revision first."""
         try:
-            with self._writer.begin() as conn:
-                conn.execute(
-                    update(s.meta)
-                    .where(s.meta.c.key == s.REVISION_KEY)
-                    .values(value=s.meta.c.value + 1)
-                )
-                return work(conn)
+            with self._writer.connect() as conn:
+                try:
+                    with conn.begin():
+                        conn.execute(
+                            update(s.meta)
+                            .where(s.meta.c.key == s.REVISION_KEY)
+                            .values(value=s.meta.c.value + 1)
+                        )
+                        return work(conn)
+                except DBAPIError as error:
+                    _drop_if_opened_read_only(conn, error)
+                    raise
         except IntegrityError as error:
             refused = StoreError(t.STORE_REFUSED_SHORT, t.STORE_REFUSED.format(
                 path=self._label, reason=str(error.orig).splitlines()[0]))
