@@ -228,7 +228,7 @@ def voila_config(options: ServeOptions) -> dict[str, Any]:
         # gzip on every text response: applied because server.py hands these to Tornado
         "Voila": {
             "tornado_settings": {
-                "websocket_max_message_size": 64 * 1024 * 1024,
+                "websocket_max_message_size": UPLOAD_MESSAGE_BYTES,
                 "compress_response": True,
             }
         },
@@ -276,6 +276,9 @@ def write_cookie_secret_config(config_root: Path) -> Path:
 
 
 REFILL_DELAY_S = 20.0
+UPLOAD_MESSAGE_BYTES = 64 * 1024 * 1024
+"""Largest websocket message of a page that offers an upload (``server.UPLOAD_NOTEBOOKS``);
+the page guard refuses larger files in the browser, before they are sent."""
 
 SLOW_IMPORTS = ("rfc3987_syntax",)
 """Optional imports that cost the server about a second of CPU per page and serve nothing
