@@ -78,6 +78,7 @@ def _ends_in_time(make: Callable[[], bytes], name: str) -> tuple[float, object]:
         outcome = str(error)
         assert f"« {name} »" in outcome, outcome  # French, naming the file
     elapsed = time.monotonic() - started
+    print(f"{name}: {elapsed:.1f} s")  # the measure, shown with -s
     assert elapsed < BOUND_S, f"{name}: {elapsed:.1f} s"
     return elapsed, outcome
 
@@ -174,9 +175,11 @@ def test_styled_empty_cells_end_in_time() -> None:
     draw = random.Random(4).randrange
     rows = b"".join(b"<row>" + b"".join(b'<c s="%d"/>' % draw(50) for _ in range(200))
                     + b"<c><v>%d</v></c></row>" % draw(10**6) for _ in range(4_000))
-    data = _with_sheet(rows)
-    _, outcome = _ends_in_time(lambda: data, "styles.xlsx")
-    _refused(outcome, "trop long", "trop de cellules")
+    _, outcome = _ends_in_time(lambda: _with_sheet(rows), "styles.xlsx")
+    if isinstance(outcome, str):  # on a busy machine the deadline comes first
+        _refused(outcome, "trop long")
+    else:  # 804 000 cells, all empty but one a row: the numbers column
+        assert outcome.shape == (3_999, 1)  # type: ignore[attr-defined]
 
 
 def _styles(count: int) -> bytes:
