@@ -322,3 +322,28 @@ def test_the_room_limits_reach_the_server(tmp_path: Path) -> None:
     options = ServeOptions(store_url="sqlite://", trainer_code="X", session="S",
                            pages_per_device=4)
     assert voila_config(options)["CompanionVoila"]["pages_per_device"] == 4
+
+
+def test_the_page_guard_knows_the_message_limit_the_server_applies_to_each_page() -> None:
+    """Files over a page's websocket limit are refused in the browser (issue 14, item 6):
+    the guard's limits are the server's, upload pages large, the others small."""
+    import re
+
+    from companion.serving.page_guard import MESSAGE_OVERHEAD, connection_guard_html
+    from companion.serving.server import (
+        PAGE_MESSAGE_BYTES,
+        UPLOAD_NOTEBOOKS,
+        PageKernel,
+        message_limit,
+    )
+
+    found = re.search(r"var LIMITS = (\{.*?\}), lastUpload", connection_guard_html())
+    assert found is not None
+    limits = json.loads(found.group(1))
+    upload = voila_config(ServeOptions(store_url="sqlite://", trainer_code="X", session="S"))[
+        "Voila"]["tornado_settings"]["websocket_max_message_size"]
+    assert set(limits["pages"]) == set(UPLOAD_NOTEBOOKS)
+    for name, limit in limits["pages"].items():
+        assert limit == upload == message_limit(PageKernel(0.0, notebook=name), upload)
+    assert limits["other"] == PAGE_MESSAGE_BYTES == message_limit(None, upload)
+    assert limits["overhead"] == MESSAGE_OVERHEAD

@@ -15,6 +15,7 @@ import datetime
 import io
 import os
 import re
+import time
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
@@ -25,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from companion.core.errors import DataError
+from companion.owndata import guard
 from companion.texts import indicators as ti
 from companion.texts import owndata as tl
 
@@ -106,12 +108,11 @@ def read_table(
     ``pandas.concat`` compares the ``attrs`` of its inputs and fails on two DataFrames in
     ``attrs["aggregats"]``: ``df.attrs.pop("aggregats")`` first when concatenating such tables.
     """
+    deadline = time.monotonic() + guard.READ_SECONDS
     label, data = _read_source(source, name, max_bytes)
     if isinstance(data, bytes) and data.startswith(b"PK\x03\x04"):
-        from companion.owndata.guard import check_workbook  # sizes, dimensions: before parsing
-
-        check_workbook(data, label)
-        names, columns, meta = _read_excel(data, sheet, label)
+        guard.check_workbook(data, label)
+        names, columns, meta = _read_excel(data, sheet, label, deadline)
     elif _WORKBOOK_NAME.search(label):  # a text file renamed: never read as an empty table
         raise DataError(ti.NOT_A_WORKBOOK.format(name=label))
     else:
@@ -193,6 +194,7 @@ def _read_csv(text: str, label: str) -> tuple[list[str], Columns, dict[str, Any]
         raise DataError(tl.NOT_A_TABLE_WEB.format(label=label))
     head = [line.rstrip("\r") for line in text.split("\n", 21)[:20]]
     sep = _sniff(head)
+    guard.check_text_cells(text, head, sep, label)  # rows × columns, before splitting the rows
     if '="' in text:  # Excel-protected cells written raw: ="13055;13070" → "13055;13070"
         s = re.escape(sep)
         text = re.sub(rf'(?m)(^|{s})="([^"\n]*)"(?=[{s}\r]|$)', r'\1"\2"', text)
@@ -318,16 +320,32 @@ def _normalise(
 
 
 def _read_excel(
-    data: bytes, sheet: str | int | None, label: str
+    data: bytes, sheet: str | int | None, label: str, deadline: float
 ) -> tuple[list[str], Columns, dict[str, Any]]:
-    try:
-        book = pd.ExcelFile(io.BytesIO(data), engine="openpyxl")
+    import openpyxl
+    from pandas.errors import EmptyDataError
+    from pandas.io.parsers import TextParser
+
+    try:  # the settings of pandas.read_excel; the parse bounded (guard.timed_source)
+        book = openpyxl.load_workbook(guard.timed_source(data, label, deadline), read_only=True,
+                                      data_only=True, keep_links=False)
     except Exception as error:  # a zip that is not a workbook: docx, ods, corrupted…
+        cause: BaseException | None = error
+        while cause is not None:  # openpyxl wraps the deadline's refusal in a ValueError
+            if isinstance(cause, DataError):
+                raise cause from None
+            cause = cause.__cause__ or cause.__context__
         raise DataError(tl.NOT_XLSX.format(label=label, reason=type(error).__name__)) from None
-    with book:
-        available = [str(s) for s in book.sheet_names]
+    try:
+        available = [str(s) for s in book.sheetnames]
         chosen = _pick_sheet(available, sheet, label)
-        grid = pd.read_excel(book, sheet_name=chosen, header=None, dtype=object)
+        cells = guard.sheet_rows(book[chosen], label, deadline)
+    finally:
+        book.close()
+    try:  # as pandas.read_excel(header=None, dtype=object) reads the cells
+        grid = TextParser(cells, header=None, dtype=object, skip_blank_lines=False).read()
+    except EmptyDataError:
+        grid = pd.DataFrame()
     grid = grid.dropna(how="all").dropna(axis=1, how="all")
     if grid.empty:
         raise DataError(tl.SHEET_EMPTY.format(chosen=chosen, label=label))

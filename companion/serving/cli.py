@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import shutil
 import signal
@@ -22,6 +23,7 @@ from companion.serving.serve import (
     ServeOptions,
     base_url,
     offline_template,
+    public_host,
     skip_slow_imports,
     voila_command,
     voila_environment,
@@ -73,6 +75,10 @@ def serve(args: argparse.Namespace) -> int:
         replan_every_s=args.replan_every,
         notebooks=args.notebooks or config.notebooks_dir(),
     )
+    certificate = _certificate(args, options)
+    if certificate is not None:
+        options = dataclasses.replace(options, certfile=certificate.certfile,
+                                      keyfile=certificate.keyfile)
     template_root = offline_template(config.user_data_dir() / "voila-template")
     config_root = config.user_data_dir() / "voila-config" / str(options.port)
     write_voila_config(options, config_root)
@@ -89,6 +95,11 @@ def serve(args: argparse.Namespace) -> int:
         chosen = ", ".join(tx.POOL_ITEM.format(name=name, size=size)
                            for name, size in plan.items() if size)
         print(tx.POOLS_PLANNED.format(pools=chosen) if chosen else tx.POOLS_NONE)
+    if certificate is not None:
+        from companion.serving.tls import fingerprint
+
+        print((tx.HTTPS_SELF_SIGNED if certificate.self_signed else tx.HTTPS_PROVIDED).format(
+            path=certificate.certfile, fingerprint=fingerprint(certificate.certfile)))
     print(tx.STORE_AT.format(url=url))
     print(tx.STOP_HINT, flush=True)
     process = subprocess.Popen(
@@ -96,6 +107,20 @@ def serve(args: argparse.Namespace) -> int:
         env=voila_environment(options, template_root, config_root, shim_root),
     )
     return _wait_forwarding_signals(process)
+
+
+def _certificate(args: argparse.Namespace, options: ServeOptions) -> Any:
+    """Return the HTTPS certificate (``--certfile``, or self-signed with ``--https``), or None."""
+    if args.keyfile and not args.certfile:
+        raise CompanionError(tx.HTTPS_KEY_WITHOUT_CERT)
+    if not (args.https or args.certfile):
+        return None
+    from companion.serving import tls
+
+    if args.certfile:
+        return tls.provided(args.certfile, args.keyfile)
+    return tls.ensure_self_signed(config.user_data_dir(),
+                                  tls.certificate_names(public_host(options)))
 
 
 def _wait_forwarding_signals(process: subprocess.Popen[bytes]) -> int:
@@ -169,6 +194,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p_serve.add_argument("--lan", action="store_true", help=tx.LAN_HELP)
     p_serve.add_argument("--host", default=None, help=tx.HOST_HELP)
+    p_serve.add_argument("--https", action="store_true", help=tx.HTTPS_HELP)
+    p_serve.add_argument("--certfile", type=Path, default=None, help=tx.CERTFILE_HELP)
+    p_serve.add_argument("--keyfile", type=Path, default=None, help=tx.KEYFILE_HELP)
     p_serve.add_argument("--store", default=None, help=tx.STORE_HELP)
     p_serve.add_argument("--session", default=None, help=tx.SESSION_HELP)
     p_serve.add_argument("--trainer-code", default=None, help=tx.TRAINER_CODE_HELP)

@@ -62,6 +62,15 @@ class ServeOptions:
     secondary_notebooks: tuple[str, ...] = SECONDARY_NOTEBOOKS
     notebooks: Path = field(default_factory=config.notebooks_dir)
     extra_env: dict[str, str] = field(default_factory=dict)
+    certfile: Path | None = None
+    """HTTPS: the certificate (PEM) the server answers with (``--https``, ``--certfile``)."""
+    keyfile: Path | None = None
+    """Its private key, when it is not in ``certfile``."""
+
+    @property
+    def https(self) -> bool:
+        """Whether the server answers over HTTPS."""
+        return self.certfile is not None
 
 
 ROUTE_TABLE = Path("/proc/net/route")
@@ -131,10 +140,15 @@ def _open_to_room(options: ServeOptions) -> bool:
     return options.lan or (options.host is not None and not options.host.startswith("127."))
 
 
+def public_host(options: ServeOptions) -> str:
+    """Return the host part of the address trainees type."""
+    return options.host or (lan_address() if options.lan else "127.0.0.1")
+
+
 def base_url(options: ServeOptions) -> str:
     """Return the address trainees type (or scan) to reach the server."""
-    host = options.host or (lan_address() if options.lan else "127.0.0.1")
-    return f"http://{host}:{options.port}"
+    scheme = "https" if options.https else "http"
+    return f"{scheme}://{public_host(options)}:{options.port}"
 
 
 def offline_template(target_root: Path) -> Path:
@@ -220,18 +234,22 @@ def voila_config(options: ServeOptions) -> dict[str, Any]:
     for name in () if options.pool_plan is not None else options.secondary_notebooks:
         if name not in pools:
             pools[name] = {"pool_size": options.pool_size // 2}
+    tornado_settings: dict[str, Any] = {
+        "websocket_max_message_size": UPLOAD_MESSAGE_BYTES,
+        "compress_response": True,
+    }
+    companion: dict[str, Any] = {}
+    if options.certfile is not None:  # HTTPS: the server listens with the certificate
+        companion["certfile"] = str(options.certfile)
+        companion["keyfile"] = str(options.keyfile) if options.keyfile else ""
+        tornado_settings["xsrf_cookie_kwargs"] = {"secure": True}  # cookies over HTTPS only
     return {
         # A kernel taken from a pool is replaced after REFILL_DELAY_S, not at once: a class
         # arriving together is served first, the pools refill after (benchmarks/README.md).
         "VoilaKernelManager": {"kernel_pools_config": pools, "fill_delay": REFILL_DELAY_S},
         # uploads of a trainee's own files (FileUpload goes through the websocket)
         # gzip on every text response: applied because server.py hands these to Tornado
-        "Voila": {
-            "tornado_settings": {
-                "websocket_max_message_size": 64 * 1024 * 1024,
-                "compress_response": True,
-            }
-        },
+        "Voila": {"tornado_settings": tornado_settings},
         # the page request's cookies reach the kernel: companion.core.visitor.visitor_id()
         "VoilaConfiguration": {"http_header_envs": ["Cookie"]},
         # the room's limits (server.py, admission.py)
@@ -240,6 +258,7 @@ def voila_config(options: ServeOptions) -> dict[str, Any]:
             # pools re-planned as the day goes (follow.py) unless --pool fixed them
             "follow_programme": options.pool_plan is not None,
             "replan_every_s": options.replan_every_s,
+            **companion,
         },
     }
 
@@ -276,6 +295,9 @@ def write_cookie_secret_config(config_root: Path) -> Path:
 
 
 REFILL_DELAY_S = 20.0
+UPLOAD_MESSAGE_BYTES = 64 * 1024 * 1024
+"""Largest websocket message of a page that offers an upload (``server.UPLOAD_NOTEBOOKS``);
+the page guard refuses larger files in the browser, before they are sent."""
 
 SLOW_IMPORTS = ("rfc3987_syntax",)
 """Optional imports that cost the server about a second of CPU per page and serve nothing

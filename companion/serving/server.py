@@ -19,7 +19,8 @@ application with four changes, each in one class or function below:
 - the room's join page (:mod:`companion.serving.joining`): the session code typed once, then
   the activity the trainer opened;
 - a page's websocket takes large messages only where the page offers an upload
-  (:data:`UPLOAD_NOTEBOOKS`), 2 MiB elsewhere (:func:`message_limit`).
+  (:data:`UPLOAD_NOTEBOOKS`), 2 MiB elsewhere (:func:`message_limit`);
+- ``--https``: the server listens with the certificate (:mod:`companion.serving.tls`).
 """
 
 from __future__ import annotations
@@ -39,13 +40,13 @@ import tornado.web
 import tornado.websocket
 from jupyter_server.utils import url_path_join
 from tornado.ioloop import PeriodicCallback
-from traitlets import Bool, Float, Int
+from traitlets import Bool, Float, Int, Unicode
 from typing_extensions import override
 from voila.app import Voila
 from voila.tornado.handler import TornadoVoilaHandler
 
 from companion.core.config import ENV_SESSION, ENV_STORE
-from companion.serving import admission, joining, signin
+from companion.serving import admission, joining, signin, tls
 from companion.serving.pools import KERNEL_BYTES
 
 LEFT_GRACE_S = 40.0
@@ -342,6 +343,8 @@ class CompanionVoila(Voila):
         help="Re-plan the pools from the programme, the clock and the registrations.",
     )
     replan_every_s = Float(60.0, config=True, help="Seconds between two pool plans.")
+    certfile = Unicode("", config=True, help="TLS certificate (PEM): answer over HTTPS.")
+    keyfile = Unicode("", config=True, help="Private key of certfile, if not in it (PEM).")
 
     @override
     def initialize(self, argv: Any = None) -> None:
@@ -385,6 +388,8 @@ class CompanionVoila(Voila):
         PeriodicCallback(self._free_left_kernels, CHECK_EVERY_S * 1000).start()
         if self.follow_programme:
             PeriodicCallback(self._replan_pools, self.replan_every_s * 1000).start()
+        if self.certfile:  # companion serve --https (tls.py)
+            tls.listen_over_tls(self.app, self.certfile, self.keyfile or None)
         self.listen()
 
     def _track_page_kernels(self) -> None:

@@ -91,6 +91,7 @@ class TrainerSignInHandler(JupyterHandler):
             httponly=True,
             samesite="Strict",
             path="/",
+            secure=self.request.protocol == "https",  # never sent back over plain HTTP
         )
         self.redirect(target)
 

@@ -41,3 +41,19 @@ CELL_ERROR = (
     "La page n'a pas pu s'afficher entièrement ; le message ci-dessus en donne la raison. "
     "Le détail technique est dans la console du serveur."
 )
+HTTPS_HELP = ("chiffrer les échanges (HTTPS) avec un certificat auto-signé créé une fois dans le "
+              "dossier de données du compagnon ; les navigateurs affichent un avertissement à la "
+              "première visite (voir le README)")
+CERTFILE_HELP = ("certificat fourni (fichier PEM, ex. celui du réseau de l'établissement) : "
+                 "HTTPS avec ce certificat au lieu de l'auto-signé")
+KEYFILE_HELP = "clé privée du certificat --certfile (fichier PEM), si elle n'est pas dedans"
+HTTPS_SELF_SIGNED = ("HTTPS : certificat auto-signé {path}\n"
+                     "  empreinte SHA-256 (à comparer à celle que montre le navigateur) : "
+                     "{fingerprint}")
+HTTPS_PROVIDED = "HTTPS : certificat fourni {path} (empreinte SHA-256 : {fingerprint})"
+HTTPS_KEY_WITHOUT_CERT = "--keyfile demande aussi --certfile (le certificat de cette clé)."
+HTTPS_NO_OPENSSL = ("La commande « openssl » est introuvable : installez-la (paquet openssl) pour "
+                    "créer le certificat de --https, ou donnez un certificat avec --certfile.")
+HTTPS_OPENSSL_FAILED = "Le certificat HTTPS n'a pas pu être créé (openssl : {detail})."
+HTTPS_BAD_CERTIFICATE = ("Certificat HTTPS illisible ou clé qui ne lui correspond pas "
+                         "(certificat : {certfile} ; clé : {keyfile}) : {detail}")

@@ -59,3 +59,13 @@ SAMPLE_UNKNOWN = (
     "Le jeu de données d'exemple « {name} » est introuvable. Jeux disponibles : {available}."
 )
 NONE = "aucun"
+
+# guard (tables that would take too long to read)
+READ_TOO_SLOW = (
+    "Le fichier « {label} » est trop long à lire ici (plus de {seconds} secondes). "
+    "Enregistrez seulement la feuille utile, ou un extrait, en CSV, puis réessayez."
+)
+TOO_MANY_CELLS = (
+    "Le fichier « {label} » compte trop de cellules pour être lu ici (limite : {limit}). "
+    "Ne gardez que les lignes et colonnes utiles, puis réessayez."
+)

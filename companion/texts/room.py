@@ -16,3 +16,14 @@ ARRIVING = ("Beaucoup de participants ouvrent une page en même temps. La vôtre
             "d'elle-même dans quelques secondes ; inutile de recharger.")
 PAGE_LOADING = "Ouverture de la page…"
 PAGE_LOADING_STEP = "Préparation de la page ({index} / {count})…"
+UPLOAD_TOO_BIG = (
+    "Le fichier {names} est trop volumineux pour être envoyé ({size} ; limite de cette page : "
+    "{limit}). Il n'a pas été envoyé : ne gardez que les lignes et colonnes utiles (ou "
+    "enregistrez un extrait en CSV), puis réessayez."
+)
+UPLOAD_TOO_BIG_MANY = (
+    "Les fichiers {names} sont trop volumineux pour être envoyés ensemble ({size} ; limite de "
+    "cette page : {limit}). Rien n'a été envoyé : envoyez-les un par un, ou allégez-les."
+)
+UPLOAD_FILE_NAME = "«\u00a0{name}\u00a0»"
+UPLOAD_MEGABYTES = "{value}\u00a0Mo"

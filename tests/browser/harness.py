@@ -10,6 +10,7 @@ import contextlib
 import os
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -29,7 +30,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-LOCAL_PREFIXES = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
+LOCAL_PREFIXES = ("http://127.0.0.1", "ws://127.0.0.1", "https://127.0.0.1", "wss://127.0.0.1",
+                  "data:", "blob:", "about:")
 
 
 def free_port() -> int:
@@ -98,13 +100,22 @@ def start_server(
         process = subprocess.Popen(
             command, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True
         )
-    server = Server(process, f"http://127.0.0.1:{port}", store_url, session, trainer_code, log_path)
+    https = any(arg.startswith(("--https", "--certfile")) for arg in extra_args)
+    scheme = "https" if https else "http"
+    server = Server(process, f"{scheme}://127.0.0.1:{port}", store_url, session, trainer_code,
+                    log_path)
+    # Waiting only: the HTTPS tests check the certificate themselves.
+    context = ssl.create_default_context() if https else None
+    if context is not None:
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"companion serve stopped:\n{server.log()}")
         try:
-            with urllib.request.urlopen(f"{server.base_url}/", timeout=2):  # noqa: S310 (local)
+            with urllib.request.urlopen(f"{server.base_url}/", timeout=2,  # noqa: S310 (local)
+                                        context=context):
                 return server
         except OSError:
             time.sleep(0.3)
