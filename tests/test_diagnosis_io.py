@@ -125,3 +125,39 @@ def test_a_bad_row_names_sheet_and_line_and_nothing_is_written(store: Store, fil
 def test_own_session_is_created_once(store: Store) -> None:
     assert wb.own_session(store) == wb.own_session(store) == "TERRITOIRE"
     assert [x.code for x in store.list_sessions()] == ["TERRITOIRE"]
+
+
+def _with_first_sheet(workbook: bytes, sheet_xml: bytes) -> bytes:
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(workbook)) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            content = src.read(item.filename)
+            dst.writestr(item.filename,
+                         sheet_xml if item.filename == "xl/worksheets/sheet1.xml" else content)
+    return out.getvalue()
+
+
+@pytest.mark.slow
+def test_a_hostile_workbook_is_refused_in_french_in_time_and_nothing_is_lost(
+    store: Store, filled: str
+) -> None:
+    import time
+
+    exported = wb.to_xlsx(store, filled)
+    head = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns='
+            b'"http://schemas.openxmlformats.org/spreadsheetml/2006/main">')
+    row = b"<row>" + b"<c><v>1</v></c>" * 100 + b"</row>"
+    end = b"</sheetData></worksheet>"
+    bomb = head + b'<dimension ref="A1:CV1000000"/><sheetData>' + row * 20_000 + end
+    no_size = head + b"<sheetData>" + row * 110_000 + end
+    before = _summary(store, "COPIE")
+    for sheet, name in ((bomb, "bombe.xlsx"), (no_size, "sans_taille.xlsx")):
+        started = time.monotonic()
+        with pytest.raises(DataError, match=f"« {name} »") as refused:
+            wb.import_file(store, "COPIE", _with_first_sheet(exported, sheet), name)
+        assert time.monotonic() - started < 10, name  # the page answers, in French
+        assert "incomplet ou abîmé" not in str(refused.value)  # said for what it is
+    assert _summary(store, "COPIE") == before == []

@@ -164,3 +164,28 @@ def test_serve_uses_a_provided_certificate_and_key(tmp_path: Path) -> None:
         assert "certificat fourni" in server.log()
     finally:
         stop_server(server)
+
+
+@pytest.mark.slow
+def test_the_join_page_over_https_keeps_the_pseudonym_in_a_secure_cookie(
+        https_server: tuple[Server, Path]) -> None:
+    import http.cookiejar
+    import re
+    from urllib.parse import urlencode
+
+    server, data = https_server
+    trusting = ssl.create_default_context(cafile=str(data / tls.FOLDER / tls.CERT_NAME))
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPSHandler(context=trusting),
+                                         urllib.request.HTTPCookieProcessor(jar))
+    join = f"{server.base_url}/companion/rejoindre"
+    with opener.open(f"{join}?session={server.session}", timeout=60) as response:
+        form = response.read().decode("utf-8")
+    token = re.search(r'name="_xsrf" value="([^"]+)"', form)
+    assert token is not None, form
+    body = urlencode({"_xsrf": token.group(1), "session": server.session,
+                      "pseudonyme": "Zoé"}).encode()
+    with opener.open(join, data=body, timeout=60) as response:  # lands on the page
+        assert response.status == 200 and "/voila/render/" in response.url
+    [pseudonym] = [c for c in jar if c.name == "companion-pseudonyme"]
+    assert pseudonym.secure and pseudonym.value == "Zo%C3%A9"

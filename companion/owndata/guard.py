@@ -143,6 +143,39 @@ def timed_source(data: bytes, label: str, deadline: float) -> io.BytesIO:
     return _TimedBytes(data, label, deadline)
 
 
+def refusal_in(error: BaseException) -> DataError | None:
+    """Return the French refusal ``error`` carries, if any.
+
+    openpyxl wraps the deadline's refusal (raised by a read of :func:`timed_source`) in its
+    own ``ValueError``: the refusal is found among the causes.
+    """
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, DataError):
+            return cause
+        cause = cause.__cause__ or cause.__context__
+    return None
+
+
+def value_rows(sheet: Any, label: str, deadline: float) -> list[list[Any]]:
+    """Return the rows of a read-only openpyxl sheet as openpyxl gives them (None: empty).
+
+    For files the companion wrote itself (« mon territoire »): no pandas conversion, the same
+    bounds as :func:`sheet_rows` (``deadline``, :data:`MAX_CELLS`, the real extent).
+    """
+    sheet.reset_dimensions()
+    rows: list[list[Any]] = []
+    cells = 0
+    for row in sheet.iter_rows(values_only=True):
+        cells += len(row) + 1
+        if cells > MAX_CELLS:
+            raise _too_many_cells(label)
+        if time.monotonic() > deadline:
+            raise _too_slow(label)
+        rows.append(list(row))
+    return rows
+
+
 def sheet_rows(sheet: Any, label: str, deadline: float) -> list[list[Any]]:
     """Return the cells of a read-only openpyxl sheet as ``pandas.read_excel`` takes them.
 

@@ -330,11 +330,9 @@ def _read_excel(
         book = openpyxl.load_workbook(guard.timed_source(data, label, deadline), read_only=True,
                                       data_only=True, keep_links=False)
     except Exception as error:  # a zip that is not a workbook: docx, ods, corrupted…
-        cause: BaseException | None = error
-        while cause is not None:  # openpyxl wraps the deadline's refusal in a ValueError
-            if isinstance(cause, DataError):
-                raise cause from None
-            cause = cause.__cause__ or cause.__context__
+        refused = guard.refusal_in(error)  # or the deadline, wrapped by openpyxl
+        if refused is not None:
+            raise refused from None
         raise DataError(tl.NOT_XLSX.format(label=label, reason=type(error).__name__)) from None
     try:
         available = [str(s) for s in book.sheetnames]

@@ -9,8 +9,8 @@ element through the same checks as a new contribution); any problem raises a Fre
 
 from __future__ import annotations
 
-import io
 import json
+import time
 import zipfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -211,11 +211,19 @@ def _unflatten(row: Mapping[str, Any]) -> dict[str, Any]:
 def _read_xlsx(content: bytes, name: str) -> list[Element]:
     import openpyxl
 
+    from companion.owndata import guard
+
+    guard.check_workbook(content, name)  # a « zip bomb » is refused before it is opened
+    deadline = time.monotonic() + guard.READ_SECONDS
     try:
-        book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        sheets = {s.title: [list(r) for r in s.iter_rows(values_only=True)] for s in book}
+        book = openpyxl.load_workbook(guard.timed_source(content, name, deadline),
+                                      read_only=True, data_only=True)
+        sheets = {s.title: guard.value_rows(s, name, deadline) for s in book}
         book.close()
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError) as error:
+        refused = guard.refusal_in(error)  # too long to read, too many cells: said as such
+        if refused is not None:
+            raise refused from None
         raise DataError(td.IMPORT_TRUNCATED.format(name=name, reason=type(error).__name__)) \
             from None
     header = {str(r[0]): r[1] for r in sheets.get(td.SHEET_FORMAT, []) if len(r) >= 2}

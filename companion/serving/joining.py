@@ -102,7 +102,8 @@ class JoinHandler(JupyterHandler):
             return
         if arrival.pseudonym:
             self.set_cookie(visitor.PSEUDONYM_COOKIE, quote(arrival.pseudonym), path="/",
-                            expires_days=2, httponly=True, samesite="Lax")
+                            expires_days=2, httponly=True, samesite="Lax",
+                            secure=self.request.protocol == "https")
         else:
             self.clear_cookie(visitor.PSEUDONYM_COOKIE, path="/")
         self.redirect(landing_url(self.base_url, arrival), status=303)
