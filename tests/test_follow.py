@@ -46,3 +46,40 @@ def test_the_plan_reads_the_registrations_and_the_first_day(tmp_path: Path) -> N
     bare = planned_sizes(url, "JOUR01", now=datetime(2026, 11, 28, 8, 30),
                          free_memory=int(1.6 * GB))
     assert bare["00_accueil.ipynb"] == 0
+
+
+def test_a_pool_holding_more_than_planned_is_trimmed_starting_kernels_first() -> None:
+    import asyncio
+
+    from companion.serving.follow import trim
+
+    async def scenario() -> None:
+        loop = asyncio.get_running_loop()
+
+        def ready(kernel_id: str) -> asyncio.Future[dict[str, str]]:
+            future: asyncio.Future[dict[str, str]] = loop.create_future()
+            future.set_result({"kernel_id": kernel_id})
+            return future
+
+        starting: asyncio.Future[dict[str, str]] = loop.create_future()  # a late refill
+        failed: asyncio.Future[dict[str, str]] = loop.create_future()
+        pools = {"00_accueil.ipynb": [ready("k1"), ready("k2"), starting],
+                 "02_remue_meninges_1.ipynb": [ready("k3")],
+                 "03_remue_meninges_2.ipynb": [failed]}
+        shut: list[str] = []
+
+        async def shutdown(kernel_id: str) -> None:
+            shut.append(kernel_id)
+
+        taken = await trim(pools, {"00_accueil.ipynb": 1, "02_remue_meninges_1.ipynb": 1},
+                           shutdown)
+        assert taken == {"00_accueil.ipynb": 2, "03_remue_meninges_2.ipynb": 1}
+        assert [t.result()["kernel_id"] for t in pools["00_accueil.ipynb"]] == ["k2"]
+        assert shut == ["k1"] and len(pools["02_remue_meninges_1.ipynb"]) == 1
+        starting.set_result({"kernel_id": "k4"})  # the refill finishes starting: freed
+        failed.set_exception(RuntimeError("preheat failed"))
+        for _ in range(3):
+            await asyncio.sleep(0)
+        assert shut == ["k1", "k4"] and pools["03_remue_meninges_2.ipynb"] == []
+
+    asyncio.run(scenario())

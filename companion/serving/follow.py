@@ -10,9 +10,12 @@ instead).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from companion.content.course import programme
 from companion.content.schedule import course_day
@@ -24,6 +27,7 @@ from companion.serving.serve import LIVE_NOTEBOOKS, SECONDARY_NOTEBOOKS
 from companion.store import open_store
 
 REPLAN_EVERY_S = 60.0
+log = logging.getLogger(__name__)
 
 
 def planned_sizes(
@@ -77,3 +81,41 @@ def changes(current: Mapping[str, int], wanted: Mapping[str, int]) -> PoolChange
     shrink = {name: size - wanted.get(name, 0) for name, size in current.items()
               if size > wanted.get(name, 0)}
     return PoolChanges(grow, shrink)
+
+
+async def trim(pools: Mapping[str, list[asyncio.Future[Any]]], wanted: Mapping[str, int],
+               shutdown: Callable[[str], Awaitable[Any]]) -> dict[str, int]:
+    """Take out of each pool what it holds beyond its planned size; return what was taken.
+
+    ``pools`` are Voilà's: per notebook, the tasks of its preheated kernels (done: ready,
+    with ``{"kernel_id": …}``; not done: still starting). A page that takes a kernel has Voilà
+    queue its replacement, after the refill delay, at the pool's size of that moment: when
+    the day has moved on meanwhile, the replacement starts into a pool planned empty and
+    would stay there for good. So every plan counts what each pool really holds, not its
+    configured size; kernels still starting go first, and are shut down once ready.
+    """
+    taken: dict[str, int] = {}
+    for name, pool in list(pools.items()):
+        excess = len(pool) - wanted.get(name, 0)
+        if excess <= 0:
+            continue
+        starting = [task for task in pool if not task.done()]
+        ready = [task for task in pool if task.done()]
+        for task in (starting + ready)[:excess]:
+            pool.remove(task)
+            if task.done():
+                await _shut(task, shutdown)
+            else:
+                task.add_done_callback(
+                    lambda done: asyncio.ensure_future(_shut(done, shutdown)))
+        taken[name] = excess
+    return taken
+
+
+async def _shut(task: asyncio.Future[Any], shutdown: Callable[[str], Awaitable[Any]]) -> None:
+    if task.cancelled() or task.exception() is not None:
+        return  # a preheat that failed started nothing to free
+    try:
+        await shutdown(task.result()["kernel_id"])
+    except Exception:  # already gone (a page's own shutdown won)
+        log.debug("preheated kernel already gone", exc_info=True)

@@ -247,6 +247,9 @@ def voila_config(options: ServeOptions) -> dict[str, Any]:
         # A kernel taken from a pool is replaced after REFILL_DELAY_S, not at once: a class
         # arriving together is served first, the pools refill after (benchmarks/README.md).
         "VoilaKernelManager": {"kernel_pools_config": pools, "fill_delay": REFILL_DELAY_S},
+        # A cell's output (a page's widget) may come late when a class-sized pool preheats at
+        # once: nbclient's 4 s default dropped it, leaving pages with text and no form.
+        "VoilaExecutor": {"iopub_timeout": IOPUB_TIMEOUT_S},
         # uploads of a trainee's own files (FileUpload goes through the websocket)
         # gzip on every text response: applied because server.py hands these to Tornado
         "Voila": {"tornado_settings": tornado_settings},
@@ -295,6 +298,9 @@ def write_cookie_secret_config(config_root: Path) -> Path:
 
 
 REFILL_DELAY_S = 20.0
+IOPUB_TIMEOUT_S = 60
+"""Seconds a page's build waits for a cell's output after the cell ran (nbclient's default: 4;
+measured by ``benchmarks/bench_day.py``: 27 of 31 kernels preheated together lost theirs)."""
 UPLOAD_MESSAGE_BYTES = 64 * 1024 * 1024
 """Largest websocket message of a page that offers an upload (``server.UPLOAD_NOTEBOOKS``);
 the page guard refuses larger files in the browser, before they are sent."""

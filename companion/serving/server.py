@@ -435,26 +435,26 @@ class CompanionVoila(Voila):
             self.log.warning("Pools not re-planned (store unavailable)", exc_info=True)
             return
         plan = follow.changes(current, wanted)
-        if not plan:
-            return
-        manager.kernel_pools_config = {
-            **pools_config,
-            **{name: {**pools_config.get(name, {}), "pool_size": size}
-               for name, size in wanted.items()},
-        }
-        self.log.info("Pools follow the programme: %s", ", ".join(
-            f"{name} × {size}" for name, size in sorted(wanted.items()) if size) or "none")
-        for name in plan.grow:
-            manager.fill_if_needed(delay=0, notebook_name=name)
-        for name, surplus in plan.shrink.items():
-            ready = [task for task in manager._pools.get(name, []) if task.done()]
-            for task in ready[:surplus]:
-                try:
-                    kernel_id = task.result()["kernel_id"]
-                except Exception:  # a preheat that failed: just drop it
-                    manager._pools[name].remove(task)
-                    continue
-                await manager.shutdown_kernel(kernel_id)  # also takes it out of the pool
+        if plan:
+            manager.kernel_pools_config = {
+                **pools_config,
+                **{name: {**pools_config.get(name, {}), "pool_size": size}
+                   for name, size in wanted.items()},
+            }
+            self.log.info("Pools follow the programme: %s", ", ".join(
+                f"{name} × {size}" for name, size in sorted(wanted.items()) if size) or "none")
+            for name in plan.grow:
+                manager.fill_if_needed(delay=0, notebook_name=name)
+        await self._trim_pools(wanted)
+
+    async def _trim_pools(self, wanted: dict[str, int]) -> None:
+        """Take out of each pool what it holds beyond its planned size (:func:`follow.trim`)."""
+        from companion.serving import follow
+
+        manager = self.kernel_manager
+        for name, excess in (await follow.trim(manager._pools, wanted,
+                                               manager.shutdown_kernel)).items():
+            self.log.info("Pool of %s trimmed by %d kernel(s)", name, excess)
 
     async def _free_left_kernels(self) -> None:
         manager = self.kernel_manager
