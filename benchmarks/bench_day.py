@@ -75,7 +75,7 @@ READY_TIMEOUT_MS = 120_000
 RELEASE_S = 60.0
 MARGIN_MB = 150.0
 """Allowed growth of the server between the first and the last step (allocator noise)."""
-POOL_LINE = re.compile(r"(?:Pools follow the programme|Pages préchauffées) : ?(.*)")
+POOL_LINE = re.compile(r"(?:Pools follow the programme|Pages préchauffées) ?: ?(.*)")
 POOL_ITEM = re.compile(r"(\S+\.ipynb) × (\d+)")
 TRACE = bool(os.environ.get("BENCH_TRACE"))
 READY_SCRIPT = """
