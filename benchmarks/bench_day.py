@@ -549,6 +549,9 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=0, help="only the first N steps")
     parser.add_argument("--settle", type=float, default=90.0,
                         help="at most this long for the pools to preheat between steps (s)")
+    parser.add_argument("--iopub-timeout", type=int, default=0,
+                        help="give Voilà's executor this iopub_timeout (s) through a voila.json "
+                             "on JUPYTER_CONFIG_PATH (default: the server as shipped)")
     parser.add_argument("--quick", action="store_true",
                         help="6 participants, the first 3 steps (a smoke test)")
     args = parser.parse_args()
@@ -560,6 +563,13 @@ def main() -> None:
           + " → ".join(s.removesuffix(".ipynb") for s in steps), flush=True)
     started = time.monotonic()
     with tempfile.TemporaryDirectory() as tmp:
+        if args.iopub_timeout:
+            config = Path(tmp) / "jupyter-config"
+            config.mkdir()
+            (config / "voila.json").write_text(json.dumps(
+                {"VoilaExecutor": {"iopub_timeout": args.iopub_timeout}}), encoding="utf-8")
+            os.environ["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
+                p for p in (str(config), os.environ.get("JUPYTER_CONFIG_PATH", "")) if p)
         day = play_day(Path(tmp), args.participants, args.batch, steps, args.settle)
     print(f"day played in {time.monotonic() - started:.0f} s")
     sys.exit(0 if report(day) else 1)
