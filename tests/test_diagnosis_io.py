@@ -15,6 +15,7 @@ from companion.diagnosis import stakeholders as s
 from companion.report import territory as wb
 from companion.store import Store
 from companion.visit import grid as v
+from tests.workbooks import rewrite
 
 FORMULA = "=HYPERLINK(\"http://evil\",\"clic\")"
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -127,19 +128,6 @@ def test_own_session_is_created_once(store: Store) -> None:
     assert [x.code for x in store.list_sessions()] == ["TERRITOIRE"]
 
 
-def _with_first_sheet(workbook: bytes, sheet_xml: bytes) -> bytes:
-    import zipfile
-
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(workbook)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            content = src.read(item.filename)
-            dst.writestr(item.filename,
-                         sheet_xml if item.filename == "xl/worksheets/sheet1.xml" else content)
-    return out.getvalue()
-
-
 @pytest.mark.slow
 def test_a_hostile_workbook_is_refused_in_french_in_time_and_nothing_is_lost(
     store: Store, filled: str
@@ -157,7 +145,8 @@ def test_a_hostile_workbook_is_refused_in_french_in_time_and_nothing_is_lost(
     for sheet, name in ((bomb, "bombe.xlsx"), (no_size, "sans_taille.xlsx")):
         started = time.monotonic()
         with pytest.raises(DataError, match=f"« {name} »") as refused:
-            wb.import_file(store, "COPIE", _with_first_sheet(exported, sheet), name)
+            hostile = rewrite(exported, {"xl/worksheets/sheet1.xml": sheet})
+            wb.import_file(store, "COPIE", hostile, name)
         assert time.monotonic() - started < 10, name  # the page answers, in French
         assert "incomplet ou abîmé" not in str(refused.value)  # said for what it is
     assert _summary(store, "COPIE") == before == []

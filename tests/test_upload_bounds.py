@@ -15,37 +15,15 @@ import time
 import zipfile
 from collections.abc import Callable
 
-import openpyxl
 import pytest
 
 from companion.core.errors import DataError
 from companion.owndata.guard import MAX_CELLS, MAX_PART_BYTES, MAX_SHARED_STRINGS
 from companion.owndata.loading import MAX_BYTES, read_table
+from tests.workbooks import rewrite, small_workbook
 
 BOUND_S = 10.0
 NS = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-
-
-def _workbook() -> bytes:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["code", "population"])
-    sheet.append(["59350", 236234])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def _rewrite(data: bytes, change: dict[str, bytes], *, add: dict[str, bytes] | None = None
-             ) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            dst.writestr(item.filename, change.get(item.filename, src.read(item.filename)))
-        for name, content in (add or {}).items():
-            dst.writestr(name, content)
-    return out.getvalue()
 
 
 def _sheet(rows: bytes, dimension: bytes = b"") -> bytes:
@@ -54,7 +32,7 @@ def _sheet(rows: bytes, dimension: bytes = b"") -> bytes:
 
 
 def _with_sheet(rows: bytes, dimension: bytes = b"") -> bytes:
-    return _rewrite(_workbook(), {"xl/worksheets/sheet1.xml": _sheet(rows, dimension)})
+    return rewrite(small_workbook(), {"xl/worksheets/sheet1.xml": _sheet(rows, dimension)})
 
 
 def _grid_rows(rows: int, columns: int, seed: int = 1) -> bytes:
@@ -183,7 +161,7 @@ def test_styled_empty_cells_end_in_time() -> None:
 
 
 def _styles(count: int) -> bytes:
-    with zipfile.ZipFile(io.BytesIO(_workbook())) as book:
+    with zipfile.ZipFile(io.BytesIO(small_workbook())) as book:
         styles = book.read("xl/styles.xml")
     draw = random.Random(3).choice
     xfs = b"".join(b'<xf numFmtId="%d" fontId="0" fillId="0" borderId="0" xfId="%d"/>'
@@ -196,11 +174,11 @@ def _styles(count: int) -> bytes:
 def test_the_largest_accepted_styles_and_too_many_end_in_time() -> None:
     under = _styles(MAX_PART_BYTES // 72)
     assert MAX_PART_BYTES * 0.8 < len(under) < MAX_PART_BYTES
-    _, frame = _ends_in_time(lambda: _rewrite(_workbook(), {"xl/styles.xml": under}),
+    _, frame = _ends_in_time(lambda: rewrite(small_workbook(), {"xl/styles.xml": under}),
                              "styles.xlsx")
     assert not isinstance(frame, str) and len(frame) == 1  # type: ignore[arg-type]
     over = _styles(MAX_PART_BYTES // 10)
-    _, outcome = _ends_in_time(lambda: _rewrite(_workbook(), {"xl/styles.xml": over}),
+    _, outcome = _ends_in_time(lambda: rewrite(small_workbook(), {"xl/styles.xml": over}),
                                "styles_lourds.xlsx")
     _refused(outcome, "trop volumineux")
 
@@ -208,7 +186,7 @@ def test_the_largest_accepted_styles_and_too_many_end_in_time() -> None:
 def _shared_strings(count: int) -> bytes:
     draw = random.Random(6).randrange
     texts = b"".join(b"<si><t>Commune %d</t></si>" % draw(10**9) for _ in range(count))
-    with zipfile.ZipFile(io.BytesIO(_workbook())) as book:
+    with zipfile.ZipFile(io.BytesIO(small_workbook())) as book:
         types, rels = book.read("[Content_Types].xml"), book.read("xl/_rels/workbook.xml.rels")
     types = types.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType='
                           b'"application/vnd.openxmlformats-officedocument.spreadsheetml.'
@@ -218,9 +196,9 @@ def _shared_strings(count: int) -> bytes:
                         b'" Target="sharedStrings.xml"/></Relationships>')
     sst = (b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="' + NS + b'" count="%d" '
            b'uniqueCount="%d">' % (count, count) + texts + b"</sst>")
-    return _rewrite(_workbook(), {"[Content_Types].xml": types,
-                                  "xl/_rels/workbook.xml.rels": rels},
-                    add={"xl/sharedStrings.xml": sst})
+    return rewrite(small_workbook(), {"[Content_Types].xml": types,
+                                      "xl/_rels/workbook.xml.rels": rels,
+                                      "xl/sharedStrings.xml": sst})
 
 
 @pytest.mark.slow

@@ -7,54 +7,32 @@ import io
 import re
 import zipfile
 
-import openpyxl
 import pytest
 
 from companion.core.errors import DataError
 from companion.owndata.guard import declared_cells
 from companion.owndata.loading import read_table
-
-
-def _workbook() -> bytes:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["code", "population"])
-    sheet.append(["59350", 236234])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def _rewrite(data: bytes, change: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            dst.writestr(item.filename, change.get(item.filename, src.read(item.filename)))
-        for name, content in change.items():
-            if name not in src.namelist():
-                dst.writestr(name, content)
-    return out.getvalue()
+from tests.workbooks import rewrite, small_workbook
 
 
 def test_an_ordinary_workbook_is_read() -> None:
-    frame = read_table(_workbook(), name="communes.xlsx")
+    frame = read_table(small_workbook(), name="communes.xlsx")
     assert list(frame.columns) == ["code", "population"] and len(frame) == 1
 
 
 def test_a_sheet_declaring_a_hundred_million_cells_is_refused() -> None:
-    data = _workbook()
+    data = small_workbook()
     with zipfile.ZipFile(io.BytesIO(data)) as book:
         sheet = book.read("xl/worksheets/sheet1.xml")
     huge = re.sub(rb'<dimension ref="[^"]*"\s*/>', b'<dimension ref="A1:CV1000000"/>', sheet)
     assert huge != sheet
     with pytest.raises(DataError, match="déclare une feuille de 100 000 000"):
-        read_table(_rewrite(data, {"xl/worksheets/sheet1.xml": huge}), name="bombe.xlsx")
+        read_table(rewrite(data, {"xl/worksheets/sheet1.xml": huge}), name="bombe.xlsx")
 
 
 def test_a_member_that_inflates_too_much_is_refused() -> None:
     padding = b"<!--" + b"A" * (30 * 1024 * 1024) + b"-->"  # compresses about 1000 times
-    data = _rewrite(_workbook(), {"xl/padding.xml": padding})
+    data = rewrite(small_workbook(), {"xl/padding.xml": padding})
     assert len(data) < 1024 * 1024
     with pytest.raises(DataError, match="trop volumineux"):
         read_table(data, name="gonfle.xlsx")
