@@ -31,6 +31,7 @@ def _identity_cookies(port: int, cookie: str = "") -> dict[str, str]:
     return found
 
 
+@pytest.mark.slow  # two real servers, one SIGKILLed: not for the quick tier
 def test_identity_survives_a_sigkill_restart_in_a_new_runtime_directory(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
