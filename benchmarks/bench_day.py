@@ -293,7 +293,12 @@ def _open_batch(server: Server, contexts: list[Any], numbers: list[int],
         query = {"session": SESSION}
         if spec.grouped:
             query["groupe"] = GROUPS[number % len(GROUPS)]
-        page.goto(server.url(notebook, **query), wait_until="commit", timeout=READY_TIMEOUT_MS)
+        try:
+            page.goto(server.url(notebook, **query), wait_until="commit",
+                      timeout=READY_TIMEOUT_MS)
+        except Exception as error:  # no answer at all: counted, the day goes on
+            print(f"  {notebook}, participant {number}: no answer within "
+                  f"{READY_TIMEOUT_MS // 1000} s ({type(error).__name__})", flush=True)
         visits.append(Visit(notebook, number, watch(page)))
     for visit in visits:
         page = visit.watched.page
