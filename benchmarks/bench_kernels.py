@@ -16,13 +16,11 @@ area and the RSS is read again. Target: ≤ 80 MB per participant kernel.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import os
 import statistics
 import sys
 import tempfile
-import threading
 import time
 import uuid
 from pathlib import Path
@@ -32,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.processes import rss_mb  # noqa: E402
+from tests.request_info import request_info_server  # noqa: E402
 
 PAGES = ("00_accueil", "01_introduction_ess", "02_remue_meninges_1", "03_remue_meninges_2",
          "04_diagnostic_partage", "05_visite_de_site", "06_table_ronde", "08_evaluation")
@@ -47,31 +46,6 @@ UNLOCK = (
     "_page = next(v for v in list(globals().values()) if isinstance(v, SessionPage))\n"
     f"print(_page.gate.check({CODE!r}) and _page.trainer_area.built)"
 )
-
-
-def request_info_server() -> int:
-    """Start Voilà's request-info websocket (``/voila/query/<kernel id>``) on a free port in a
-    background thread: each kernel that connects receives its visitor's request at once."""
-    import websockets.asyncio.server as ws
-
-    payload = json.dumps({"QUERY_STRING": QUERY, "SCRIPT_NAME": "/voila/render/page.ipynb",
-                          "SERVER_SOFTWARE": "voila/bench"})
-    ready = threading.Event()
-    port: list[int] = []
-
-    async def hand_over(connection: Any) -> None:
-        await connection.send(payload)
-        await connection.wait_closed()
-
-    async def serve() -> None:
-        async with ws.serve(hand_over, "127.0.0.1", 0) as server:
-            port.append(next(iter(server.sockets)).getsockname()[1])
-            ready.set()
-            await asyncio.Future()
-
-    threading.Thread(target=lambda: asyncio.run(serve()), daemon=True).start()
-    ready.wait(10)
-    return port[0]
 
 
 def kernel_environment(tmp: Path, port: int) -> dict[str, str]:
@@ -155,8 +129,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=2)
     parser.add_argument("pages", nargs="*", default=list(PAGES))
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp_name:
-        env = kernel_environment(Path(tmp_name), request_info_server())
+    request = {"QUERY_STRING": QUERY, "SCRIPT_NAME": "/voila/render/page.ipynb",
+               "SERVER_SOFTWARE": "voila/bench"}
+    with tempfile.TemporaryDirectory() as tmp_name, request_info_server(request) as (port, _):
+        env = kernel_environment(Path(tmp_name), port)
         bare: list[float] = []
         pages: dict[str, list[dict[str, Any]]] = {name: [] for name in args.pages}
         for _ in range(args.runs):  # interleaved: the bare kernel is measured in every round

@@ -9,12 +9,10 @@ measures the memory this saves.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ClassVar
@@ -25,6 +23,7 @@ from companion.core.model import TRAINER
 from companion.serving import kernel
 from companion.store import open_store
 from tests.report_fixture import fill
+from tests.request_info import request_info_server as served_request
 
 ROOT = Path(__file__).resolve().parent.parent
 CODE = "FORMA7EUR"
@@ -106,34 +105,9 @@ def test_a_participant_page_loads_no_table_chart_or_workbook_library(
 def request_info_server() -> Iterator[tuple[int, list[str]]]:
     """Voilà's request-info websocket: hands each kernel that connects its visitor's request;
     yields the port and the paths that connected."""
-    import websockets.asyncio.server as ws
-
-    payload = json.dumps({"QUERY_STRING": "session=abc1&groupe=Groupe%202",
-                          "HTTP_COOKIE": "companion_visitor=v1"})
-    paths: list[str] = []
-    ready = threading.Event()
-    port: list[int] = []
-    loop = asyncio.new_event_loop()
-    stop = loop.create_future()
-
-    async def hand_over(connection: Any) -> None:
-        paths.append(connection.request.path)
-        await connection.send(payload)
-        await connection.wait_closed()
-
-    async def serve() -> None:
-        async with ws.serve(hand_over, "127.0.0.1", 0) as server:
-            port.append(next(iter(server.sockets)).getsockname()[1])
-            ready.set()
-            await stop
-
-    thread = threading.Thread(target=lambda: loop.run_until_complete(serve()))
-    thread.start()
-    assert ready.wait(10)
-    yield port[0], paths
-    loop.call_soon_threadsafe(stop.set_result, None)
-    thread.join(10)
-    loop.close()
+    with served_request({"QUERY_STRING": "session=abc1&groupe=Groupe%202",
+                         "HTTP_COOKIE": "companion_visitor=v1"}) as served:
+        yield served
 
 
 def test_a_preheated_kernel_gets_its_visitor_without_loading_voila(

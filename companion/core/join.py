@@ -21,11 +21,17 @@ def new_trainer_code(length: int = 8) -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
 
 
-def join_url(base_url: str, notebook: str, session: str, group: str | None = None) -> str:
-    """Return the URL of a notebook page for a session (and a subgroup)."""
+def join_url(base_url: str, notebook: str, session: str, group: str | None = None, *,
+             follow: bool = False) -> str:
+    """Return the URL of a notebook page for a session (and a subgroup).
+
+    With ``follow``, the page follows the activity the trainer opens (:data:`FOLLOW_PARAMETER`).
+    """
     query = {"session": session}
     if group:
         query["groupe"] = group
+    if follow:
+        query[FOLLOW_PARAMETER] = "1"
     return f"{base_url.rstrip('/')}/voila/render/{notebook}?{urlencode(query)}"
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 import tornado.web
 from jupyter_server.base.handlers import JupyterHandler
@@ -41,8 +41,8 @@ class Form:
 
 def landing_url(base_url: str, arrival: Arrival) -> str:
     """Return the address of the page ``arrival`` leads to, following the trainer."""
-    url = join.join_url(base_url, arrival.notebook, arrival.session.code, arrival.group or None)
-    return f"{url}&{urlencode({join.FOLLOW_PARAMETER: '1'})}"
+    return join.join_url(base_url, arrival.notebook, arrival.session.code,
+                         arrival.group or None, follow=True)
 
 
 class JoinHandler(JupyterHandler):
